@@ -1,0 +1,7 @@
+#! /usr/bin/env python3
+# -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
+# Examples that ns-3's test.py runs as tests: (example_name, do_run, do_valgrind_run).
+cpp_examples = [
+]
+
+python_examples = []
