@@ -26,7 +26,7 @@ namespace ns3
  * 3. SEQ > SEQ_MS(IND) (Annex C.2.2): then SEQ_MS(IND) = SEQ.
  *
  * A plain value class (copyable, no ns-3 Object): a UE application owns one.  Memory is
- * 40 octets plus 8 per array entry (296 octets with the default 5 IND bits).
+ * 112 octets plus 8 per array entry (256 more with the default 5 IND bits).
  */
 class Usim
 {
