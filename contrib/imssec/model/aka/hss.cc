@@ -86,6 +86,8 @@ Hss::Hss()
       m_unknownUsers(0)
 {
     NS_LOG_FUNCTION(this);
+    // The per-subscriber cost documented in hss.h and doc/aka.rst.
+    static_assert(sizeof(Subscriber) <= 56, "Hss::Subscriber grew past 56 octets");
 }
 
 Hss::~Hss()
