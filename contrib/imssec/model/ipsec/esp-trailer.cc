@@ -53,9 +53,11 @@ EspTrailer::GetSerializedSize() const
 }
 
 void
-EspTrailer::Serialize(Buffer::Iterator start) const
+EspTrailer::Serialize(Buffer::Iterator end) const
 {
-    // Packet::AddTrailer hands the iterator at the trailer's first byte.
+    // Packet::AddTrailer hands the iterator at the end of the buffer.
+    Buffer::Iterator start = end;
+    start.Prev(GetSerializedSize());
     for (uint32_t k = 1; k <= m_padLength; ++k)
     {
         start.WriteU8(static_cast<uint8_t>(k));

@@ -46,6 +46,19 @@ ReadU32(const uint8_t* p)
 }
 
 /**
+ * \param p four bytes receiving value in network order
+ * \param value the value
+ */
+void
+WriteU32(uint8_t* p, uint32_t value)
+{
+    p[0] = static_cast<uint8_t>(value >> 24);
+    p[1] = static_cast<uint8_t>(value >> 16);
+    p[2] = static_cast<uint8_t>(value >> 8);
+    p[3] = static_cast<uint8_t>(value);
+}
+
+/**
  * \returns a scratch buffer reused for every packet (one simulation runs in one thread)
  */
 std::vector<uint8_t>&
@@ -450,7 +463,7 @@ IpsecStack::Protect(Ptr<const Packet> udpPayload,
         return nullptr;
     }
 
-    Ptr<Packet> p = udpPayload->Copy();
+    Ptr<Packet> datagram = udpPayload->Copy();
     UdpHeader udp;
     // A correct checksum (over the inner pseudo-header) whatever Node::ChecksumEnabled says,
     // so decoders of the capture find valid UDP inside ESP.
@@ -458,37 +471,39 @@ IpsecStack::Protect(Ptr<const Packet> udpPayload,
     udp.InitializeChecksum(source, destination, UDP_PROTOCOL);
     udp.SetSourcePort(sourcePort);
     udp.SetDestinationPort(destinationPort);
-    p->AddHeader(udp);
-    p->AddHeader(EspHeader(sa->GetSpi(), sequence));
+    datagram->AddHeader(udp);
 
-    uint8_t padLength = EspTrailer::ComputePadLength(p->GetSize() - EspHeader::SIZE);
-    EspTrailer trailer(IpsecIntegrity::ICV_LENGTH);
-    trailer.SetPadLength(padLength);
-    trailer.SetNextHeader(UDP_PROTOCOL);
+    // The ESP packet is laid out in one flat buffer: ESP header, datagram, padding, pad
+    // length, next header, ICV.  (A packet made of headers, zero-filled payload and a trailer
+    // loses its trailer bytes when ns-3.37 fragments and reassembles it; a flat one does not.)
+    const uint32_t datagramSize = datagram->GetSize();
+    const uint8_t padLength = EspTrailer::ComputePadLength(datagramSize);
+    const uint32_t covered = EspHeader::SIZE + datagramSize + padLength + 2;
+    const uint32_t total = covered + IpsecIntegrity::ICV_LENGTH;
+    std::vector<uint8_t>& bytes = Scratch();
+    bytes.assign(total, 0);
+    WriteU32(bytes.data(), sa->GetSpi());
+    WriteU32(bytes.data() + 4, sequence);
+    datagram->CopyData(bytes.data() + EspHeader::SIZE, datagramSize);
+    uint8_t* trailer = bytes.data() + EspHeader::SIZE + datagramSize;
+    for (uint32_t k = 1; k <= padLength; ++k)
+    {
+        trailer[k - 1] = static_cast<uint8_t>(k); // RFC 4303 default padding
+    }
+    trailer[padLength] = padLength;
+    trailer[padLength + 1] = UDP_PROTOCOL;
     if (m_icvMode == ICV_HMAC)
     {
         // The ICV covers the ESP header, payload, padding, pad length and next header.
-        std::vector<uint8_t>& bytes = Scratch();
-        uint32_t size = p->GetSize();
-        bytes.resize(size + padLength + 2);
-        p->CopyData(bytes.data(), size);
-        for (uint32_t k = 1; k <= padLength; ++k)
-        {
-            bytes[size + k - 1] = static_cast<uint8_t>(k);
-        }
-        bytes[size + padLength] = padLength;
-        bytes[size + padLength + 1] = UDP_PROTOCOL;
-        std::vector<uint8_t> icv(IpsecIntegrity::ICV_LENGTH);
         NS_ABORT_MSG_IF(!IpsecIntegrity::ComputeIcv(sa->GetIntegrityAlgorithm(),
                                                     sa->GetIntegrityKey(),
                                                     sa->GetIntegrityKeyLength(),
                                                     bytes.data(),
-                                                    static_cast<uint32_t>(bytes.size()),
-                                                    icv.data()),
+                                                    covered,
+                                                    bytes.data() + covered),
                         "libcrypto failed to compute an HMAC");
-        trailer.SetIcv(icv);
     }
-    p->AddTrailer(trailer);
+    Ptr<Packet> p = Create<Packet>(bytes.data(), total);
 
     sa->RecordPacket(p->GetSize());
     ++m_protected;
