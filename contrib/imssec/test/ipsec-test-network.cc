@@ -137,6 +137,11 @@ IpsecTestNetwork::IpsecTestNetwork(const std::string& pcapPrefix, const std::str
     m_clear = Socket::CreateSocket(ue, UdpSocketFactory::GetTypeId());
 }
 
+IpsecTestNetwork::~IpsecTestNetwork()
+{
+    Simulator::Destroy();
+}
+
 void
 IpsecTestNetwork::OpenSocket(Ptr<Node> node, uint16_t port, std::vector<Received>* into)
 {

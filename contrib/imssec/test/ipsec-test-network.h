@@ -11,11 +11,27 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/socket.h"
+#include "ns3/test.h"
 
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
+
+/**
+ * \ingroup imssec-tests
+ * Asserts a container's size and leaves the test when it differs: ns-3's test runner
+ * continues after a failed NS_TEST_ASSERT, and the indexing that follows would crash.
+ */
+#define IPSEC_TEST_REQUIRE_SIZE(container, count, msg)                                             \
+    do                                                                                             \
+    {                                                                                              \
+        NS_TEST_ASSERT_MSG_EQ((container).size(), (count), msg);                                   \
+        if ((container).size() != (count))                                                         \
+        {                                                                                          \
+            return;                                                                                \
+        }                                                                                          \
+    } while (false)
 
 namespace ns3
 {
@@ -73,6 +89,12 @@ class IpsecTestNetwork
      */
     explicit IpsecTestNetwork(const std::string& pcapPrefix = "",
                               const std::string& icvMode = "Hmac");
+
+    /** Destroys the simulator too, so a test that stops early leaves nothing behind. */
+    ~IpsecTestNetwork();
+
+    IpsecTestNetwork(const IpsecTestNetwork&) = delete;
+    IpsecTestNetwork& operator=(const IpsecTestNetwork&) = delete;
 
     /**
      * \param side which side installs
