@@ -207,15 +207,16 @@ IpsecSelectorIndex::Lookup(const Ipv6Address& source,
                            uint16_t destinationPort,
                            uint8_t protocol) const
 {
-    Ptr<IpsecSelectorEntry> fallback;
+    // Raw pointers inside the loop: no reference-count traffic on entries merely looked at.
+    IpsecSelectorEntry* fallback = nullptr;
     for (const ShapeTable* shapeTable : m_order)
     {
         auto range = shapeTable->table.equal_range(
             MakeKey(shapeTable->shape, source, destination, sourcePort, destinationPort, protocol));
-        Ptr<IpsecSelectorEntry> best;
+        IpsecSelectorEntry* best = nullptr;
         for (auto e = range.first; e != range.second; ++e)
         {
-            const Ptr<IpsecSelectorEntry>& candidate = e->second;
+            IpsecSelectorEntry* candidate = PeekPointer(e->second);
             if (!candidate->IsUsable())
             {
                 if (!fallback)
@@ -231,10 +232,10 @@ IpsecSelectorIndex::Lookup(const Ipv6Address& source,
         }
         if (best)
         {
-            return best;
+            return Ptr<IpsecSelectorEntry>(best);
         }
     }
-    return fallback;
+    return Ptr<IpsecSelectorEntry>(fallback);
 }
 
 uint32_t
