@@ -3,7 +3,9 @@
  */
 #include "ipsec-test-network.h"
 
+#include "ns3/boolean.h"
 #include "ns3/esp-header.h"
+#include "ns3/global-value.h"
 #include "ns3/ipsec-integrity.h"
 #include "ns3/ipsec-stack.h"
 #include "ns3/ipsec-tag.h"
@@ -380,6 +382,49 @@ class IpsecLengthOnlyIcvTestCase : public TestCase
 
 /**
  * \ingroup imssec-tests
+ * With ns-3's checksums on, UDP verifies the checksum of the datagram that came out of ESP
+ * (and would drop it, were it wrong).
+ */
+class IpsecChecksumEnabledTestCase : public TestCase
+{
+  public:
+    IpsecChecksumEnabledTestCase()
+        : TestCase("inner UDP checksum accepted by ns-3 UDP with checksums enabled")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+        {
+            Net net;
+            net.InstallBoth(64, 64);
+            net.SendAt(Seconds(1),
+                       net.ueStack,
+                       333,
+                       Net::UE_SAME_64,
+                       Net::UE_PORT_C,
+                       Net::PCSCF_ADDRESS,
+                       Net::PCSCF_PORT_S);
+            net.SendAt(Seconds(2),
+                       net.pcscfStack,
+                       444,
+                       Net::PCSCF_ADDRESS,
+                       Net::PCSCF_PORT_C,
+                       Net::UE_SAME_64,
+                       Net::UE_PORT_S);
+            Simulator::Run();
+            NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived.size(), 1, "P-CSCF: checksum verified");
+            NS_TEST_EXPECT_MSG_EQ(net.ueReceived.size(), 1, "UE: checksum verified");
+            Simulator::Destroy();
+        }
+        GlobalValue::Bind("ChecksumEnabled", BooleanValue(false));
+    }
+};
+
+/**
+ * \ingroup imssec-tests
  * Sequence numbers and the 64-packet anti-replay window on the network: packets built in
  * order and delivered out of order.
  */
@@ -453,6 +498,7 @@ class IpsecEspTestSuite : public TestSuite
         AddTestCase(new IpsecProtectedExchangeTestCase(IpsecIntegrityAlgorithm::HMAC_MD5_96),
                     TestCase::QUICK);
         AddTestCase(new IpsecLengthOnlyIcvTestCase, TestCase::QUICK);
+        AddTestCase(new IpsecChecksumEnabledTestCase, TestCase::QUICK);
         AddTestCase(new IpsecReplayWindowNetworkTestCase, TestCase::QUICK);
     }
 };
