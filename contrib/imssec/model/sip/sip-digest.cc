@@ -113,6 +113,12 @@ SipDigest::Parse(std::string_view s,
         }
     }
     bool first = true;
+    size_t commas = 0;
+    for (char c : s)
+    {
+        commas += c == ',';
+    }
+    d.m_params.reserve(commas + 1);
     while (i < s.size())
     {
         if (!first)

@@ -275,7 +275,7 @@ SipMessage::GetFirst(std::string_view name) const
     std::string_view v = View(h->value);
     if (SipHeaderNames::IsList(id))
     {
-        return std::string(SipText::Split(v, ',').front());
+        return std::string(SipText::FirstPart(v, ','));
     }
     return std::string(v);
 }
@@ -728,7 +728,7 @@ SipMessage::GetTopVia(SipParseError* error) const
         return std::nullopt;
     }
     std::string_view v = View(h->value);
-    std::string_view first = SipText::Split(v, ',').front();
+    std::string_view first = SipText::FirstPart(v, ',');
     SipVia via;
     std::string reason;
     size_t off = 0;

@@ -46,6 +46,16 @@ SipParams::Parse(std::string_view s, SipParams* out, std::string* error, size_t*
         }
     };
     skipWs();
+    if (out && i < s.size())
+    {
+        // one allocation for all parameters (an upper bound: ';' may also be quoted)
+        size_t count = 0;
+        for (char c : s)
+        {
+            count += c == ';';
+        }
+        out->m_params.reserve(out->m_params.size() + count);
+    }
     while (i < s.size())
     {
         if (s[i] != ';')

@@ -1,8 +1,8 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#ifndef SIP_PARSER_H
-#define SIP_PARSER_H
+#ifndef IMSSEC_SIP_PARSER_H // not SIP_PARSER_H: sofia-sip's sip_parser.h uses it
+#define IMSSEC_SIP_PARSER_H
 
 #include "sip-message.h"
 #include "sip-parse-error.h"
@@ -105,4 +105,4 @@ class SipParser
 
 } // namespace ns3
 
-#endif /* SIP_PARSER_H */
+#endif /* IMSSEC_SIP_PARSER_H */

@@ -32,7 +32,74 @@ MakeTokenTable()
     return t;
 }
 
-constexpr std::array<bool, 256> g_tokenTable = MakeTokenTable();
+/// Bytes that change the state of Split(): quote, escape, brackets, separators.
+constexpr std::array<bool, 256>
+MakeSplitTable()
+{
+    std::array<bool, 256> t{};
+    for (char c : std::string_view("\"\\<>[],;"))
+    {
+        t[static_cast<uint8_t>(c)] = true;
+    }
+    return t;
+}
+
+constexpr std::array<bool, 256> g_splitSpecial = MakeSplitTable();
+
+/// Index of the end of the first part of s (s.size() when s has one part).
+size_t
+FindSeparator(std::string_view s, char separator)
+{
+    bool quoted = false;
+    bool angle = false;
+    bool bracket = false;
+    const size_t n = s.size();
+    for (size_t i = 0; i < n; ++i)
+    {
+        char c = s[i];
+        if (!g_splitSpecial[static_cast<uint8_t>(c)])
+        {
+            continue; // most bytes: nothing to do
+        }
+        if (quoted)
+        {
+            if (c == '\\')
+            {
+                ++i; // quoted-pair: skip the escaped byte
+            }
+            else if (c == '"')
+            {
+                quoted = false;
+            }
+            continue;
+        }
+        if (c == '"')
+        {
+            quoted = true;
+        }
+        else if (c == '<' && !bracket)
+        {
+            angle = true;
+        }
+        else if (c == '>' && angle)
+        {
+            angle = false;
+        }
+        else if (c == '[' && !angle)
+        {
+            bracket = true;
+        }
+        else if (c == ']' && bracket)
+        {
+            bracket = false;
+        }
+        else if (c == separator && !angle && !bracket)
+        {
+            return i;
+        }
+    }
+    return n;
+}
 
 uint8_t
 Lower(uint8_t c)
@@ -60,11 +127,7 @@ IsAlnum(char c)
 
 } // namespace
 
-bool
-SipText::IsTokenChar(uint8_t c)
-{
-    return g_tokenTable[c];
-}
+const std::array<bool, 256> SipText::TOKEN_CHARS = MakeTokenTable();
 
 bool
 SipText::IsToken(std::string_view s)
@@ -75,7 +138,7 @@ SipText::IsToken(std::string_view s)
     }
     for (char c : s)
     {
-        if (!g_tokenTable[static_cast<uint8_t>(c)])
+        if (!TOKEN_CHARS[static_cast<uint8_t>(c)])
         {
             return false;
         }
@@ -131,53 +194,22 @@ std::vector<std::string_view>
 SipText::Split(std::string_view s, char separator)
 {
     std::vector<std::string_view> parts;
-    size_t start = 0;
-    bool quoted = false;
-    bool angle = false;
-    bool bracket = false;
-    for (size_t i = 0; i < s.size(); ++i)
+    while (true)
     {
-        char c = s[i];
-        if (quoted)
+        size_t i = FindSeparator(s, separator);
+        parts.push_back(Trim(s.substr(0, i)));
+        if (i == s.size())
         {
-            if (c == '\\' && i + 1 < s.size())
-            {
-                ++i; // quoted-pair: skip the escaped byte
-            }
-            else if (c == '"')
-            {
-                quoted = false;
-            }
-            continue;
+            return parts;
         }
-        if (c == '"')
-        {
-            quoted = true;
-        }
-        else if (c == '<' && !bracket)
-        {
-            angle = true;
-        }
-        else if (c == '>' && angle)
-        {
-            angle = false;
-        }
-        else if (c == '[' && !angle)
-        {
-            bracket = true;
-        }
-        else if (c == ']' && bracket)
-        {
-            bracket = false;
-        }
-        else if (c == separator && !angle && !bracket)
-        {
-            parts.push_back(Trim(s.substr(start, i - start)));
-            start = i + 1;
-        }
+        s.remove_prefix(i + 1);
     }
-    parts.push_back(Trim(s.substr(start)));
-    return parts;
+}
+
+std::string_view
+SipText::FirstPart(std::string_view s, char separator)
+{
+    return Trim(s.substr(0, FindSeparator(s, separator)));
 }
 
 bool

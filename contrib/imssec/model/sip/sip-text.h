@@ -4,6 +4,7 @@
 #ifndef SIP_TEXT_H
 #define SIP_TEXT_H
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,7 +28,13 @@ class SipText
      * \param c a byte
      * \returns true when c belongs to RFC 3261 `token` (alphanum and -.!%*_+`'~)
      */
-    static bool IsTokenChar(uint8_t c);
+    static bool IsTokenChar(uint8_t c)
+    {
+        return TOKEN_CHARS[c];
+    }
+
+    /// RFC 3261 token characters: TOKEN_CHARS[c] is true when c is one.
+    static const std::array<bool, 256> TOKEN_CHARS;
 
     /**
      * \param s text
@@ -71,6 +78,14 @@ class SipText
      * \returns the parts (an empty s gives one empty part)
      */
     static std::vector<std::string_view> Split(std::string_view s, char separator);
+
+    /**
+     * \brief The first part Split() would return, without building the vector.
+     * \param s text
+     * \param separator the separator, ',' or ';'
+     * \returns the first part, trimmed
+     */
+    static std::string_view FirstPart(std::string_view s, char separator);
 
     /**
      * \brief Reads an RFC 3261 quoted-string starting at s[pos] == '"'.

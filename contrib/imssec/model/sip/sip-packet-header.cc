@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#include "sip-header.h"
+#include "sip-packet-header.h"
 
 #include "sip-parser.h"
 
@@ -12,40 +12,40 @@
 namespace ns3
 {
 
-NS_LOG_COMPONENT_DEFINE("ImssecSipHeader");
+NS_LOG_COMPONENT_DEFINE("ImssecSipPacketHeader");
 
-NS_OBJECT_ENSURE_REGISTERED(SipHeader);
+NS_OBJECT_ENSURE_REGISTERED(SipPacketHeader);
 
 TypeId
-SipHeader::GetTypeId()
+SipPacketHeader::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::SipHeader")
+    static TypeId tid = TypeId("ns3::SipPacketHeader")
                             .SetParent<Header>()
                             .SetGroupName("Imssec")
-                            .AddConstructor<SipHeader>();
+                            .AddConstructor<SipPacketHeader>();
     return tid;
 }
 
-SipHeader::SipHeader()
+SipPacketHeader::SipPacketHeader()
 {
     NS_LOG_FUNCTION(this);
     m_message.EncodeTo(&m_encoded);
 }
 
-SipHeader::SipHeader(const SipMessage& message)
+SipPacketHeader::SipPacketHeader(const SipMessage& message)
 {
     NS_LOG_FUNCTION(this);
     SetMessage(message);
 }
 
 TypeId
-SipHeader::GetInstanceTypeId() const
+SipPacketHeader::GetInstanceTypeId() const
 {
     return GetTypeId();
 }
 
 void
-SipHeader::SetMessage(const SipMessage& message)
+SipPacketHeader::SetMessage(const SipMessage& message)
 {
     NS_LOG_FUNCTION(this);
     m_message = message;
@@ -54,13 +54,13 @@ SipHeader::SetMessage(const SipMessage& message)
 }
 
 uint32_t
-SipHeader::GetSerializedSize() const
+SipPacketHeader::GetSerializedSize() const
 {
     return static_cast<uint32_t>(m_encoded.size());
 }
 
 void
-SipHeader::Serialize(Buffer::Iterator start) const
+SipPacketHeader::Serialize(Buffer::Iterator start) const
 {
     NS_LOG_FUNCTION(this);
     start.Write(reinterpret_cast<const uint8_t*>(m_encoded.data()),
@@ -68,7 +68,7 @@ SipHeader::Serialize(Buffer::Iterator start) const
 }
 
 uint32_t
-SipHeader::Deserialize(Buffer::Iterator start)
+SipPacketHeader::Deserialize(Buffer::Iterator start)
 {
     NS_LOG_FUNCTION(this);
     uint32_t size = start.GetRemainingSize();
@@ -88,7 +88,7 @@ SipHeader::Deserialize(Buffer::Iterator start)
 }
 
 void
-SipHeader::Print(std::ostream& os) const
+SipPacketHeader::Print(std::ostream& os) const
 {
     if (!IsValid())
     {
@@ -105,7 +105,7 @@ SipHeader::Print(std::ostream& os) const
 }
 
 Ptr<Packet>
-SipHeader::CreatePacket(const SipMessage& message)
+SipPacketHeader::CreatePacket(const SipMessage& message)
 {
     std::string bytes = message.Encode();
     return Create<Packet>(reinterpret_cast<const uint8_t*>(bytes.data()),
@@ -113,7 +113,7 @@ SipHeader::CreatePacket(const SipMessage& message)
 }
 
 bool
-SipHeader::ParsePacket(Ptr<const Packet> packet, SipMessage* out, SipParseError* error)
+SipPacketHeader::ParsePacket(Ptr<const Packet> packet, SipMessage* out, SipParseError* error)
 {
     std::vector<uint8_t> bytes(packet->GetSize());
     packet->CopyData(bytes.data(), static_cast<uint32_t>(bytes.size()));

@@ -1,8 +1,8 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#ifndef SIP_HEADER_H
-#define SIP_HEADER_H
+#ifndef SIP_PACKET_HEADER_H
+#define SIP_PACKET_HEADER_H
 
 #include "sip-message.h"
 #include "sip-parse-error.h"
@@ -23,7 +23,7 @@ namespace ns3
  * Serialize writes SipMessage::Encode(); Deserialize parses with SipParser and keeps the
  * error when the bytes are not a message (IsValid() false), never aborting on bad input.
  */
-class SipHeader : public Header
+class SipPacketHeader : public Header
 {
   public:
     /**
@@ -32,12 +32,12 @@ class SipHeader : public Header
      */
     static TypeId GetTypeId();
 
-    SipHeader();
+    SipPacketHeader();
 
     /**
      * \param message the message to carry
      */
-    explicit SipHeader(const SipMessage& message);
+    explicit SipPacketHeader(const SipMessage& message);
 
     TypeId GetInstanceTypeId() const override;
     uint32_t GetSerializedSize() const override;
@@ -96,4 +96,4 @@ class SipHeader : public Header
 
 } // namespace ns3
 
-#endif /* SIP_HEADER_H */
+#endif /* SIP_PACKET_HEADER_H */
