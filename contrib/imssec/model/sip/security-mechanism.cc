@@ -143,9 +143,19 @@ SecurityMechanism::Parse(std::string_view s,
         return Fail(error, errorOffset, "sec-mechanism: " + reason, i + off);
     }
     bool ipsec3gpp = m.IsNamed("ipsec-3gpp");
-    for (const auto& p : m.m_params.GetAll())
+    const auto& all = m.m_params.GetAll();
+    for (size_t k = 0; k < all.size(); ++k)
     {
+        const SipParam& p = all[k];
         const std::string& n = p.name;
+        for (size_t j = 0; j < k; ++j)
+        {
+            if (SipText::EqualsIgnoreCase(all[j].name, n))
+            {
+                // a repeated parameter would make the Security-Verify comparison ambiguous
+                return Fail(error, errorOffset, "sec-mechanism: repeated parameter " + n, i);
+            }
+        }
         auto bad = [&](const char* what) {
             return Fail(error, errorOffset, std::string("sec-mechanism: ") + what, i);
         };
@@ -445,12 +455,20 @@ SecurityMechanism::Matches(const SecurityMechanism& other) const
     {
         return false;
     }
-    for (const auto& p : m_params.GetAll())
+    const auto& mine = m_params.GetAll();
+    for (size_t k = 0; k < mine.size(); ++k)
     {
+        const SipParam& p = mine[k];
+        // a name repeated n times matches the n-th occurrence in the other list
+        size_t occurrence = 0;
+        for (size_t j = 0; j < k; ++j)
+        {
+            occurrence += SipText::EqualsIgnoreCase(mine[j].name, p.name) ? 1 : 0;
+        }
         const SipParam* match = nullptr;
         for (const auto& o : other.m_params.GetAll())
         {
-            if (SipText::EqualsIgnoreCase(p.name, o.name))
+            if (SipText::EqualsIgnoreCase(p.name, o.name) && occurrence-- == 0)
             {
                 match = &o;
                 break;

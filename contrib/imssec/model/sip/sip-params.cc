@@ -11,13 +11,14 @@ namespace ns3
 namespace
 {
 
-/// Characters accepted in an unquoted parameter value besides token characters: the
-/// host forms (IPv6 references, ':'), and the paramchar set of SIP URIs.
+/// Characters accepted in an unquoted parameter value besides token characters: ':' of
+/// IPv6 addresses and the paramchar set of SIP URIs.  Brackets only enclose a whole IPv6
+/// reference (maddr=[2001:db8::1]), so list splitting stays unambiguous.
 bool
 IsValueChar(uint8_t c)
 {
-    return SipText::IsTokenChar(c) || c == '[' || c == ']' || c == ':' || c == '/' || c == '@' ||
-           c == '&' || c == '$' || c == '?' || c == '=';
+    return SipText::IsTokenChar(c) || c == ':' || c == '/' || c == '@' || c == '&' || c == '$' ||
+           c == '?' || c == '=';
 }
 
 void
@@ -90,6 +91,17 @@ SipParams::Parse(std::string_view s, SipParams* out, std::string* error, size_t*
                     SetError(error, errorOffset, "unterminated quoted parameter value", valueStart);
                     return false;
                 }
+            }
+            else if (i < s.size() && s[i] == '[')
+            {
+                size_t close = s.find(']', i);
+                if (close == std::string_view::npos ||
+                    !SipText::IsIpv6Address(s.substr(i + 1, close - i - 1)))
+                {
+                    SetError(error, errorOffset, "bad IPv6 reference in parameter value", i);
+                    return false;
+                }
+                i = close + 1;
             }
             else
             {

@@ -503,6 +503,7 @@ SipText::AppendNormalizedLws(std::string_view s, std::string* out)
 {
     bool quoted = false;
     bool pendingSpace = false;
+    bool wrote = false;
     for (size_t i = 0; i < s.size(); ++i)
     {
         char c = s[i];
@@ -521,9 +522,10 @@ SipText::AppendNormalizedLws(std::string_view s, std::string* out)
         }
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
         {
-            pendingSpace = true;
+            pendingSpace = wrote; // no leading white space
             continue;
         }
+        wrote = true;
         if (pendingSpace)
         {
             out->push_back(' ');
