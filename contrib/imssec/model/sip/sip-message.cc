@@ -458,10 +458,15 @@ SipMessage::EncodeTo(std::string* out) const
         std::string_view v = View(h.value);
         if (!v.empty())
         {
+            size_t mark = out->size();
             out->push_back(' ');
             if (SipText::NeedsLwsNormalization(v))
             {
                 SipText::AppendNormalizedLws(v, out);
+                if (out->size() == mark + 1)
+                {
+                    out->pop_back(); // the value was only white space
+                }
             }
             else
             {
