@@ -124,7 +124,7 @@ class SecurityMechanismErrorsTestCase : public TestCase
             SecurityMechanism::ParseList("tls;q=0.2, ipsec-3gpp;port-c=70000", &list, &error, &off),
             false,
             "bad second mechanism");
-        NS_TEST_EXPECT_MSG_EQ(off, 21u, "offset of the bad mechanism's parameters");
+        NS_TEST_EXPECT_MSG_EQ(off, 22u, "offset of the bad parameter");
     }
 };
 

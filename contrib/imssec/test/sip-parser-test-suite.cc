@@ -282,7 +282,7 @@ class SipParserErrorsTestCase : public TestCase
         Expect(
             Crlf(okStart + head + "CSeq: 1 INVITE\nSecurity-Client: ipsec-3gpp;port-c=99999\n\n"),
             SipParseError::BAD_HEADER_VALUE,
-            171,
+            172,
             true);
         Expect(Crlf(okStart + head + "CSeq: 1 INVITE\nTo: <sip:e@f>\n\n"),
                SipParseError::BAD_HEADER_VALUE,

@@ -144,20 +144,30 @@ SecurityMechanism::Parse(std::string_view s,
     }
     bool ipsec3gpp = m.IsNamed("ipsec-3gpp");
     const auto& all = m.m_params.GetAll();
+    size_t cursor = i; // where the parameter being checked is written, for error offsets
     for (size_t k = 0; k < all.size(); ++k)
     {
         const SipParam& p = all[k];
         const std::string& n = p.name;
+        size_t at = s.find(n, cursor);
+        if (at != std::string_view::npos)
+        {
+            cursor = at + n.size();
+        }
+        size_t paramOffset = at != std::string_view::npos ? at : i;
         for (size_t j = 0; j < k; ++j)
         {
             if (SipText::EqualsIgnoreCase(all[j].name, n))
             {
                 // a repeated parameter would make the Security-Verify comparison ambiguous
-                return Fail(error, errorOffset, "sec-mechanism: repeated parameter " + n, i);
+                return Fail(error,
+                            errorOffset,
+                            "sec-mechanism: repeated parameter " + n,
+                            paramOffset);
             }
         }
         auto bad = [&](const char* what) {
-            return Fail(error, errorOffset, std::string("sec-mechanism: ") + what, i);
+            return Fail(error, errorOffset, std::string("sec-mechanism: ") + what, paramOffset);
         };
         if (SipText::EqualsIgnoreCase(n, "q"))
         {
