@@ -587,8 +587,7 @@ SipMessage::Validate(SipParseError* error) const
     {
         return false;
     }
-    if (m_isRequest && cseq && cseq->GetMethod() != View(m_method) &&
-        !(View(m_method) == "ACK" && cseq->GetMethod() == "INVITE"))
+    if (m_isRequest && cseq && cseq->GetMethod() != View(m_method))
     {
         const Header* h = FindFirst(SipHeaderId::CSEQ, "");
         Report(error,
