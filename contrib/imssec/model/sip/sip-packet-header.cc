@@ -29,7 +29,7 @@ SipPacketHeader::GetTypeId()
 SipPacketHeader::SipPacketHeader()
 {
     NS_LOG_FUNCTION(this);
-    m_message.EncodeTo(&m_encoded);
+    // no message yet: nothing to serialize until SetMessage or Deserialize
 }
 
 SipPacketHeader::SipPacketHeader(const SipMessage& message)
