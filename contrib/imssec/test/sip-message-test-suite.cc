@@ -160,7 +160,7 @@ class SipMessageRoundTripTestCase : public TestCase
 {
   public:
     SipMessageRoundTripTestCase()
-        : TestCase("encode/parse round trips of every example message")
+        : TestCase("encode-parse round trips of every example message")
     {
     }
 

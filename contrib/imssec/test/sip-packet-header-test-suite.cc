@@ -78,7 +78,7 @@ class SipOverUdpTestCase : public TestCase
 {
   public:
     SipOverUdpTestCase()
-        : TestCase("SIP message in a UDP/IPv6 datagram between two nodes")
+        : TestCase("SIP message in a UDP over IPv6 datagram between two nodes")
     {
     }
 

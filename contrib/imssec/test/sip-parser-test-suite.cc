@@ -136,7 +136,7 @@ class SipParserFramingTestCase : public TestCase
 {
   public:
     SipParserFramingTestCase()
-        : TestCase("framing: CRLF/LF, folding, leading CRLF, Content-Length, trailing bytes")
+        : TestCase("framing: CRLF or LF, folding, leading CRLF, Content-Length, trailing bytes")
     {
     }
 
