@@ -40,6 +40,8 @@ ImsAccessHelper::ImsAccessHelper()
     // Flow control only matters with queue discs, which these links do not have; without it
     // each device saves a NetDeviceQueueInterface.
     m_ueLink.DisableFlowControl();
+    m_ueLink.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
+    m_ueLink.SetChannelAttribute("Delay", StringValue("10ms"));
     m_coreLink.DisableFlowControl();
     m_coreLink.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
     m_coreLink.SetChannelAttribute("Delay", StringValue("1ms"));
@@ -163,13 +165,11 @@ ImsAccessHelper::Install(Ptr<Node> ggsn, NodeContainer ues)
             m_lossModel->SetAttribute("ErrorRate", DoubleValue(m_lossRate));
         }
     }
-    Ptr<Ipv6L3Protocol> ggsnIpv6 = ggsn->GetObject<Ipv6L3Protocol>();
-    m_ueInterface.reserve(m_ueInterface.size() + ues.GetN());
+    m_ueLinks.reserve(m_ueLinks.size() + ues.GetN());
     for (auto it = ues.Begin(); it != ues.End(); ++it)
     {
         Ptr<Node> ue = *it;
-        NS_ABORT_MSG_IF(m_ueInterface.count(ue->GetId()),
-                        "UE " << ue->GetId() << " installed twice");
+        NS_ABORT_MSG_IF(m_ueLinks.count(ue->GetId()), "UE " << ue->GetId() << " installed twice");
         InstallIpv6Stack(ue, CreateObject<Ipv6StaticRouting>(), m_tcp);
         NetDeviceContainer devices = m_ueLink.Install(ggsn, ue);
         if (m_lossModel)
@@ -177,15 +177,13 @@ ImsAccessHelper::Install(Ptr<Node> ggsn, NodeContainer ues)
             devices.Get(0)->SetAttribute("ReceiveErrorModel", PointerValue(m_lossModel));
             devices.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(m_lossModel));
         }
-        uint32_t ggsnIf = ggsnIpv6->AddInterface(devices.Get(0));
-        ggsnIpv6->SetForwarding(ggsnIf, true);
-        ggsnIpv6->SetUp(ggsnIf);
+        uint32_t link = m_ggsn->AddUeLink(devices.Get(0));
         Ptr<Ipv6L3Protocol> ueIpv6 = ue->GetObject<Ipv6L3Protocol>();
         uint32_t ueIf = ueIpv6->AddInterface(devices.Get(1));
         ueIpv6->SetForwarding(ueIf, false);
         ueIpv6->SetUp(ueIf);
         m_managerHelper.Install(ue, ueIf);
-        m_ueInterface[ue->GetId()] = ggsnIf;
+        m_ueLinks[ue->GetId()] = link;
     }
     return m_ggsn;
 }
@@ -251,7 +249,7 @@ ImsAccessHelper::ActivatePdpContext(Ptr<Node> ue, Time at) const
                                    at - Simulator::Now(),
                                    &GgsnApplication::ActivatePdpContext,
                                    m_ggsn,
-                                   GetGgsnInterface(ue));
+                                   GetUeLink(ue));
 }
 
 void
@@ -272,7 +270,7 @@ ImsAccessHelper::DeactivatePdpContext(Ptr<Node> ue, Time at) const
                                    at - Simulator::Now(),
                                    &GgsnApplication::DeactivatePdpContext,
                                    m_ggsn,
-                                   GetGgsnInterface(ue));
+                                   GetUeLink(ue));
 }
 
 Ptr<GgsnApplication>
@@ -281,11 +279,17 @@ ImsAccessHelper::GetGgsn() const
     return m_ggsn;
 }
 
-uint32_t
-ImsAccessHelper::GetGgsnInterface(Ptr<Node> ue) const
+PointToPointHelper&
+ImsAccessHelper::GetUeLinkHelper()
 {
-    auto it = m_ueInterface.find(ue->GetId());
-    NS_ABORT_MSG_IF(it == m_ueInterface.end(),
+    return m_ueLink;
+}
+
+uint32_t
+ImsAccessHelper::GetUeLink(Ptr<Node> ue) const
+{
+    auto it = m_ueLinks.find(ue->GetId());
+    NS_ABORT_MSG_IF(it == m_ueLinks.end(),
                     "node " << ue->GetId() << " is not a UE of this ImsAccessHelper");
     return it->second;
 }

@@ -29,9 +29,11 @@ class RateErrorModel;
  *
  * Install() gives the GGSN node an IPv6 stack with GgsnRoutingProtocol and a GgsnApplication,
  * and each UE a lean IPv6 stack (IPv6, ICMPv6, UDP, optionally TCP; Ipv6StaticRouting; no
- * IPv4, no queue discs), a point-to-point link to the GGSN and a TemporaryAddressManager.
- * Everything is wired in O(1) per UE: none of ns-3's address helpers (which check each new
- * address against all earlier ones) and no Ipv6StaticRouting on the GGSN.
+ * IPv4, no queue discs), a point-to-point link to the GGSN (10 Mbps, 10 ms by default) and a
+ * TemporaryAddressManager.  Everything is wired in O(1) per UE: none of ns-3's address
+ * helpers (which check each new address against all earlier ones), no Ipv6StaticRouting on
+ * the GGSN, and the UE links are GgsnApplication links behind one GgsnTunDevice rather than
+ * IPv6 interfaces of the GGSN (whose per-packet cost in ns-3 grows with their number).
  *
  * AttachCoreNode() links a core node to the GGSN on its own /64 out of the core network
  * (3fff:f00::/24 by default: GGSN ::1, core node ::2), gives it a route to the UE pool (and a
@@ -161,9 +163,14 @@ class ImsAccessHelper
 
     /**
      * \param ue a UE node installed by this helper
-     * \returns the GGSN's interface index of the UE's link
+     * \returns the GgsnApplication's link number of the UE
      */
-    uint32_t GetGgsnInterface(Ptr<Node> ue) const;
+    uint32_t GetUeLink(Ptr<Node> ue) const;
+
+    /**
+     * \returns the helper of the UE links (e.g. for EnablePcap)
+     */
+    PointToPointHelper& GetUeLinkHelper();
 
     /**
      * \param ue a UE node
@@ -190,21 +197,21 @@ class ImsAccessHelper
     static void InstallIpv6Stack(Ptr<Node> node, Ptr<Ipv6RoutingProtocol> routing, bool tcp);
 
   private:
-    ObjectFactory m_poolFactory;                          //!< Ipv6PrefixPool
-    ObjectFactory m_ggsnFactory;                          //!< GgsnApplication
-    ObjectFactory m_routingFactory;                       //!< GgsnRoutingProtocol
-    PointToPointHelper m_ueLink;                          //!< UE links
-    PointToPointHelper m_coreLink;                        //!< core links
-    TemporaryAddressManagerHelper m_managerHelper;        //!< UE managers
-    double m_lossRate;                                    //!< UE link loss
-    Ptr<RateErrorModel> m_lossModel;                      //!< shared loss model
-    bool m_tcp;                                           //!< TCP on the UEs
-    Ipv6Address m_coreBase;                               //!< core network base
-    uint32_t m_nCoreLinks;                                //!< core links made
-    bool m_hasDefault;                                    //!< the GGSN has its default route
-    Ptr<Node> m_ggsnNode;                                 //!< the GGSN node
-    Ptr<GgsnApplication> m_ggsn;                          //!< the GGSN application
-    std::unordered_map<uint32_t, uint32_t> m_ueInterface; //!< UE node id -> GGSN interface
+    ObjectFactory m_poolFactory;                      //!< Ipv6PrefixPool
+    ObjectFactory m_ggsnFactory;                      //!< GgsnApplication
+    ObjectFactory m_routingFactory;                   //!< GgsnRoutingProtocol
+    PointToPointHelper m_ueLink;                      //!< UE links
+    PointToPointHelper m_coreLink;                    //!< core links
+    TemporaryAddressManagerHelper m_managerHelper;    //!< UE managers
+    double m_lossRate;                                //!< UE link loss
+    Ptr<RateErrorModel> m_lossModel;                  //!< shared loss model
+    bool m_tcp;                                       //!< TCP on the UEs
+    Ipv6Address m_coreBase;                           //!< core network base
+    uint32_t m_nCoreLinks;                            //!< core links made
+    bool m_hasDefault;                                //!< the GGSN has its default route
+    Ptr<Node> m_ggsnNode;                             //!< the GGSN node
+    Ptr<GgsnApplication> m_ggsn;                      //!< the GGSN application
+    std::unordered_map<uint32_t, uint32_t> m_ueLinks; //!< UE node id -> GGSN link number
 };
 
 } // namespace ns3

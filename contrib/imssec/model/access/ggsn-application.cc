@@ -4,24 +4,19 @@
 #include "ggsn-application.h"
 
 #include "ggsn-routing-protocol.h"
+#include "ggsn-tun-device.h"
 #include "ipv6-prefix-pool.h"
 
 #include "ns3/boolean.h"
 #include "ns3/icmpv6-header.h"
 #include "ns3/icmpv6-l4-protocol.h"
-#include "ns3/inet6-socket-address.h"
 #include "ns3/ipv6-header.h"
-#include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
-#include "ns3/ipv6-packet-info-tag.h"
-#include "ns3/ipv6-raw-socket-factory.h"
 #include "ns3/log.h"
-#include "ns3/loopback-net-device.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
-#include "ns3/socket.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -109,20 +104,26 @@ GgsnApplication::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&GgsnApplication::m_answerSolicitations),
                           MakeBooleanChecker())
+            .AddAttribute("SourceCheck",
+                          "Drop packets from a UE link whose source address is outside the "
+                          "link's prefix (bool); default true, as a GGSN/UPF does.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&GgsnApplication::m_sourceCheck),
+                          MakeBooleanChecker())
             .AddTraceSource("ContextActivated",
-                            "A PDP context was activated: interface, prefix, length.",
+                            "A PDP context was activated: UE link, prefix, length.",
                             MakeTraceSourceAccessor(&GgsnApplication::m_activatedTrace),
                             "ns3::GgsnApplication::ContextTracedCallback")
             .AddTraceSource("ContextDeactivated",
-                            "A PDP context was deactivated: interface, prefix, length.",
+                            "A PDP context was deactivated: UE link, prefix, length.",
                             MakeTraceSourceAccessor(&GgsnApplication::m_deactivatedTrace),
                             "ns3::GgsnApplication::ContextTracedCallback")
             .AddTraceSource("RequestRefused",
-                            "An activation or deactivation was refused: interface, reason.",
+                            "An activation or deactivation was refused: UE link, reason.",
                             MakeTraceSourceAccessor(&GgsnApplication::m_refusedTrace),
                             "ns3::GgsnApplication::RefusedTracedCallback")
             .AddTraceSource("RouterAdvertisementSent",
-                            "A Router Advertisement was sent: interface, prefix, solicited.",
+                            "A Router Advertisement was sent: UE link, prefix, solicited.",
                             MakeTraceSourceAccessor(&GgsnApplication::m_raTrace),
                             "ns3::GgsnApplication::RaTracedCallback");
     return tid;
@@ -138,7 +139,9 @@ GgsnApplication::GgsnApplication()
       m_mtu(0),
       m_initialAdvertisements(3),
       m_answerSolicitations(true),
+      m_sourceCheck(true),
       m_setUp(false),
+      m_tunInterface(0),
       m_nActive(0),
       m_nActivations(0),
       m_nDeactivations(0),
@@ -147,7 +150,13 @@ GgsnApplication::GgsnApplication()
       m_nUnknownDeactivations(0),
       m_nRouterSolicitations(0),
       m_nIgnoredSolicitations(0),
-      m_nRouterAdvertisements(0)
+      m_nRouterAdvertisements(0),
+      m_nDadDefences(0),
+      m_nUplink(0),
+      m_nDownlink(0),
+      m_nNoContextDrops(0),
+      m_nSpoofedDrops(0),
+      m_nUnroutableDrops(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -161,15 +170,16 @@ void
 GgsnApplication::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    for (auto& c : m_contexts)
+    for (auto& link : m_links)
     {
-        c.raEvent.Cancel();
+        link.raEvent.Cancel();
+        link.device = nullptr;
     }
-    m_contexts.clear();
-    m_socket = nullptr;
+    m_links.clear();
     m_pool = nullptr;
     m_ipv6 = nullptr;
     m_routing = nullptr;
+    m_tun = nullptr;
     Application::DoDispose();
 }
 
@@ -192,6 +202,13 @@ GgsnApplication::Setup()
     {
         m_pool = CreateObject<Ipv6PrefixPool>();
     }
+    m_tun = CreateObject<GgsnTunDevice>();
+    GetNode()->AddDevice(m_tun);
+    m_tun->SetSendCallback(MakeCallback(&GgsnApplication::SendToUe, this));
+    m_tunInterface = m_ipv6->AddInterface(m_tun);
+    m_ipv6->SetForwarding(m_tunInterface, true);
+    m_ipv6->SetUp(m_tunInterface);
+    m_routing->SetUeInterface(m_tunInterface);
     m_routing->SetPool(m_pool->GetBasePrefix(), m_pool->GetBasePrefixLength());
     m_setUp = true;
 }
@@ -209,126 +226,159 @@ GgsnApplication::GetRoutingProtocol()
     return m_routing;
 }
 
+uint32_t
+GgsnApplication::GetUeInterface()
+{
+    Setup();
+    return m_tunInterface;
+}
+
 uint8_t
 GgsnApplication::GetAllocatedPrefixLength() const
 {
     return m_pool ? m_pool->GetAllocatedPrefixLength() : 0;
 }
 
-bool
-GgsnApplication::IsUeLink(uint32_t interface) const
+uint32_t
+GgsnApplication::AddUeLink(Ptr<NetDevice> device)
 {
-    if (interface >= m_ipv6->GetNInterfaces() ||
-        DynamicCast<LoopbackNetDevice>(m_ipv6->GetNetDevice(interface)))
+    NS_LOG_FUNCTION(this << device);
+    Setup();
+    NS_ABORT_MSG_IF(device->GetNode() != GetNode(),
+                    "GgsnApplication::AddUeLink: the device is not on the GGSN node");
+    NS_ABORT_MSG_IF(m_ipv6->GetInterfaceForDevice(device) >= 0,
+                    "GgsnApplication::AddUeLink: the device is an IPv6 interface");
+    NS_ABORT_MSG_IF(device->NeedsArp(),
+                    "GgsnApplication::AddUeLink: UE links must not need address resolution");
+    uint32_t link = static_cast<uint32_t>(m_links.size());
+    m_links.push_back(UeLink{device, Ipv6Address::GetAny(), false, 0, EventId()});
+    uint32_t ifIndex = device->GetIfIndex();
+    if (ifIndex >= m_linkOfDevice.size())
     {
-        return false;
+        m_linkOfDevice.resize(ifIndex + 1, 0);
     }
-    // Core links carry global addresses; a UE link only the GGSN's link-local address.
-    for (uint32_t j = 0; j < m_ipv6->GetNAddresses(interface); ++j)
-    {
-        if (m_ipv6->GetAddress(interface, j).GetScope() == Ipv6InterfaceAddress::GLOBAL)
-        {
-            return false;
-        }
-    }
-    return true;
+    m_linkOfDevice[ifIndex] = link + 1;
+    // The device's packets come here, not through the node's protocol handlers.
+    device->SetReceiveCallback(MakeCallback(&GgsnApplication::ReceiveFromUe, this));
+    return link;
+}
+
+uint32_t
+GgsnApplication::GetNUeLinks() const
+{
+    return static_cast<uint32_t>(m_links.size());
+}
+
+Ptr<NetDevice>
+GgsnApplication::GetUeLinkDevice(uint32_t link) const
+{
+    return link < m_links.size() ? m_links[link].device : nullptr;
+}
+
+Ipv6Address
+GgsnApplication::GetLinkLocalAddress(uint32_t link) const
+{
+    NS_ABORT_MSG_IF(link >= m_links.size(), "no UE link " << link);
+    return Ipv6Address::MakeAutoconfiguredLinkLocalAddress(m_links[link].device->GetAddress());
 }
 
 void
-GgsnApplication::Refuse(uint32_t interface, const std::string& reason)
+GgsnApplication::ClaimAddress(uint32_t link, Ipv6Address address)
 {
-    NS_LOG_FUNCTION(this << interface << reason);
-    m_refusedTrace(interface, reason);
+    NS_LOG_FUNCTION(this << link << address);
+    NS_ABORT_MSG_IF(link >= m_links.size(), "no UE link " << link);
+    m_claimed[address] = link;
+}
+
+void
+GgsnApplication::Refuse(uint32_t link, const std::string& reason)
+{
+    NS_LOG_FUNCTION(this << link << reason);
+    m_refusedTrace(link, reason);
 }
 
 bool
-GgsnApplication::ActivatePdpContext(uint32_t interface)
+GgsnApplication::ActivatePdpContext(uint32_t link)
 {
-    NS_LOG_FUNCTION(this << interface);
+    NS_LOG_FUNCTION(this << link);
     Setup();
-    if (!IsUeLink(interface))
+    if (link >= m_links.size())
     {
-        NS_LOG_ERROR("PDP context activation on interface "
-                     << interface << ", which is not a UE link");
-        Refuse(interface, "not-a-ue-link");
+        NS_LOG_ERROR("PDP context activation on unknown UE link " << link);
+        Refuse(link, "no-such-link");
         return false;
     }
-    if (interface >= m_contexts.size())
-    {
-        m_contexts.resize(interface + 1, Context{Ipv6Address::GetAny(), false, 0, EventId()});
-    }
-    Context& context = m_contexts[interface];
-    if (context.active)
+    UeLink& ue = m_links[link];
+    if (ue.active)
     {
         ++m_nDuplicateActivations;
-        NS_LOG_WARN("duplicate PDP context activation on interface "
-                    << interface << " (prefix " << context.prefix << "): refused");
-        Refuse(interface, "duplicate");
+        NS_LOG_WARN("duplicate PDP context activation on UE link " << link << " (prefix "
+                                                                   << ue.prefix << "): refused");
+        Refuse(link, "duplicate");
         return false;
     }
     Ipv6Address prefix;
     if (!m_pool->Allocate(prefix))
     {
         ++m_nExhausted;
-        NS_LOG_WARN("PDP context activation on interface "
-                    << interface << " refused: prefix pool exhausted");
-        Refuse(interface, "exhausted");
+        NS_LOG_WARN("PDP context activation on UE link " << link
+                                                         << " refused: prefix pool exhausted");
+        Refuse(link, "exhausted");
         return false;
     }
     uint8_t length = m_pool->GetAllocatedPrefixLength();
-    m_routing->AddUePrefix(prefix, length, interface);
-    context.prefix = prefix;
-    context.active = true;
+    m_routing->AddUePrefix(prefix, length, link);
+    ue.prefix = prefix;
+    ue.active = true;
     ++m_nActive;
     ++m_nActivations;
-    NS_LOG_INFO("PDP context on interface " << interface << ": prefix " << prefix << "/"
-                                            << unsigned(length));
-    m_activatedTrace(interface, prefix, length);
-    context.initialLeft = m_initialAdvertisements;
-    UnsolicitedAdvertisement(interface);
+    NS_LOG_INFO("PDP context on UE link " << link << ": prefix " << prefix << "/"
+                                          << unsigned(length));
+    m_activatedTrace(link, prefix, length);
+    ue.initialLeft = m_initialAdvertisements;
+    UnsolicitedAdvertisement(link);
     return true;
 }
 
 bool
-GgsnApplication::DeactivatePdpContext(uint32_t interface)
+GgsnApplication::DeactivatePdpContext(uint32_t link)
 {
-    NS_LOG_FUNCTION(this << interface);
+    NS_LOG_FUNCTION(this << link);
     Setup();
-    if (interface >= m_contexts.size() || !m_contexts[interface].active)
+    if (link >= m_links.size() || !m_links[link].active)
     {
         ++m_nUnknownDeactivations;
-        NS_LOG_WARN("deactivation of an unknown PDP context on interface "
-                    << interface << ": ignored");
-        Refuse(interface, "unknown");
+        NS_LOG_WARN("deactivation of an unknown PDP context on UE link " << link << ": ignored");
+        Refuse(link, "unknown");
         return false;
     }
-    Context& context = m_contexts[interface];
+    UeLink& ue = m_links[link];
     // Tell the UE before the prefix disappears: zero lifetimes deprecate and invalidate it.
-    SendRouterAdvertisement(interface, false, true);
-    context.raEvent.Cancel();
+    SendRouterAdvertisement(link, false, true);
+    ue.raEvent.Cancel();
     uint8_t length = m_pool->GetAllocatedPrefixLength();
-    m_routing->RemoveUePrefix(context.prefix, length);
-    m_pool->Release(context.prefix);
-    m_deactivatedTrace(interface, context.prefix, length);
-    NS_LOG_INFO("PDP context on interface " << interface << " deactivated, prefix "
-                                            << context.prefix << " released");
-    context.active = false;
-    context.prefix = Ipv6Address::GetAny();
+    m_routing->RemoveUePrefix(ue.prefix, length);
+    m_pool->Release(ue.prefix);
+    m_deactivatedTrace(link, ue.prefix, length);
+    NS_LOG_INFO("PDP context on UE link " << link << " deactivated, prefix " << ue.prefix
+                                          << " released");
+    ue.active = false;
+    ue.prefix = Ipv6Address::GetAny();
     --m_nActive;
     ++m_nDeactivations;
     return true;
 }
 
 bool
-GgsnApplication::HasActiveContext(uint32_t interface) const
+GgsnApplication::HasActiveContext(uint32_t link) const
 {
-    return interface < m_contexts.size() && m_contexts[interface].active;
+    return link < m_links.size() && m_links[link].active;
 }
 
 Ipv6Address
-GgsnApplication::GetUePrefix(uint32_t interface) const
+GgsnApplication::GetUePrefix(uint32_t link) const
 {
-    return HasActiveContext(interface) ? m_contexts[interface].prefix : Ipv6Address::GetAny();
+    return HasActiveContext(link) ? m_links[link].prefix : Ipv6Address::GetAny();
 }
 
 uint32_t
@@ -337,22 +387,176 @@ GgsnApplication::GetNActiveContexts() const
     return m_nActive;
 }
 
-void
-GgsnApplication::UnsolicitedAdvertisement(uint32_t interface)
+bool
+GgsnApplication::ReceiveFromUe(Ptr<NetDevice> device,
+                               Ptr<const Packet> packet,
+                               uint16_t protocol,
+                               const Address& /* from */)
 {
-    NS_LOG_FUNCTION(this << interface);
-    Context& context = m_contexts[interface];
-    if (!context.active)
+    NS_LOG_FUNCTION(this << device << packet << protocol);
+    uint32_t ifIndex = device->GetIfIndex();
+    if (protocol != Ipv6L3Protocol::PROT_NUMBER || ifIndex >= m_linkOfDevice.size() ||
+        m_linkOfDevice[ifIndex] == 0)
+    {
+        return false;
+    }
+    uint32_t link = m_linkOfDevice[ifIndex] - 1;
+    Ipv6Header header;
+    if (packet->PeekHeader(header) == 0)
+    {
+        return false;
+    }
+    Ipv6Address destination = header.GetDestination();
+    if (destination.IsMulticast() || destination.IsLinkLocal())
+    {
+        HandleLinkTraffic(link, packet);
+        return true;
+    }
+    const UeLink& ue = m_links[link];
+    if (!ue.active)
+    {
+        ++m_nNoContextDrops;
+        NS_LOG_LOGIC("packet from UE link " << link << " without PDP context: dropped");
+        return true;
+    }
+    if (m_sourceCheck && header.GetSource().CombinePrefix(
+                             Ipv6Prefix(m_pool->GetAllocatedPrefixLength())) != ue.prefix)
+    {
+        ++m_nSpoofedDrops;
+        NS_LOG_INFO("packet from UE link " << link << " with source " << header.GetSource()
+                                           << " outside " << ue.prefix << ": dropped");
+        return true;
+    }
+    ++m_nUplink;
+    m_tun->Receive(packet->Copy());
+    return true;
+}
+
+void
+GgsnApplication::HandleLinkTraffic(uint32_t link, Ptr<const Packet> packet)
+{
+    NS_LOG_FUNCTION(this << link << packet);
+    Ptr<Packet> p = packet->Copy();
+    Ipv6Header header;
+    p->RemoveHeader(header);
+    uint8_t type = 0;
+    if (header.GetNextHeader() != Icmpv6L4Protocol::PROT_NUMBER || p->GetSize() < 4)
     {
         return;
     }
-    SendRouterAdvertisement(interface, false, false);
-    Time next;
-    if (context.initialLeft > 0)
+    p->CopyData(&type, 1);
+    if (type == Icmpv6Header::ICMPV6_ND_ROUTER_SOLICITATION)
     {
-        --context.initialLeft;
+        ++m_nRouterSolicitations;
+        if (header.GetHopLimit() != 255 || !HasActiveContext(link) || !m_answerSolicitations)
+        {
+            ++m_nIgnoredSolicitations;
+            NS_LOG_LOGIC("Router Solicitation from " << header.GetSource() << " on UE link " << link
+                                                     << " not answered");
+            return;
+        }
+        NS_LOG_LOGIC("Router Solicitation from " << header.GetSource() << " on UE link " << link);
+        SendRouterAdvertisement(link, true, false);
     }
-    if (context.initialLeft > 0)
+    else if (type == Icmpv6Header::ICMPV6_ND_NEIGHBOR_SOLICITATION && header.GetSource().IsAny() &&
+             header.GetHopLimit() == 255)
+    {
+        // A DAD probe (RFC 4862 5.4): defend the GGSN's own link-local address and claimed
+        // addresses.
+        Icmpv6NS ns;
+        if (p->GetSize() < ns.GetSerializedSize())
+        {
+            return;
+        }
+        p->RemoveHeader(ns);
+        Ipv6Address target = ns.GetIpv6Target();
+        auto claimed = m_claimed.find(target);
+        if (target == GetLinkLocalAddress(link) ||
+            (claimed != m_claimed.end() && claimed->second == link))
+        {
+            SendDadDefence(link, target);
+        }
+    }
+}
+
+void
+GgsnApplication::SendOnLink(uint32_t link, Ptr<Packet> packet, Ipv6Address destination)
+{
+    NS_LOG_FUNCTION(this << link << packet << destination);
+    Ipv6Header header;
+    header.SetSource(GetLinkLocalAddress(link));
+    header.SetDestination(destination);
+    header.SetNextHeader(Icmpv6L4Protocol::PROT_NUMBER);
+    header.SetPayloadLength(packet->GetSize());
+    header.SetHopLimit(255); // RFC 4861: Neighbor Discovery messages use hop limit 255
+    packet->AddHeader(header);
+    Ptr<NetDevice> device = m_links[link].device;
+    device->Send(packet, device->GetBroadcast(), Ipv6L3Protocol::PROT_NUMBER);
+}
+
+void
+GgsnApplication::SendDadDefence(uint32_t link, Ipv6Address target)
+{
+    NS_LOG_FUNCTION(this << link << target);
+    // RFC 4861 7.2.4: the answer to a probe from :: goes to all-nodes, S flag clear.
+    Ptr<NetDevice> device = m_links[link].device;
+    Ptr<Packet> packet = Create<Packet>();
+    packet->AddHeader(Icmpv6OptionLinkLayerAddress(false, device->GetAddress()));
+    Icmpv6NA na;
+    na.SetIpv6Target(target);
+    na.SetFlagR(true);
+    na.SetFlagS(false);
+    na.SetFlagO(true);
+    Ipv6Address destination = Ipv6Address::GetAllNodesMulticast();
+    na.CalculatePseudoHeaderChecksum(GetLinkLocalAddress(link),
+                                     destination,
+                                     packet->GetSize() + na.GetSerializedSize(),
+                                     Icmpv6L4Protocol::PROT_NUMBER);
+    packet->AddHeader(na);
+    ++m_nDadDefences;
+    NS_LOG_INFO("UE link " << link << ": DAD probe for " << target << " answered");
+    SendOnLink(link, packet, destination);
+}
+
+bool
+GgsnApplication::SendToUe(Ptr<Packet> packet)
+{
+    NS_LOG_FUNCTION(this << packet);
+    Ipv6Header header;
+    packet->PeekHeader(header);
+    int64_t link = header.GetDestination().IsMulticast()
+                       ? -1
+                       : m_routing->LookupUeLink(header.GetDestination());
+    if (link < 0 || !m_links[link].active)
+    {
+        if (!header.GetDestination().IsMulticast())
+        {
+            ++m_nUnroutableDrops;
+            NS_LOG_LOGIC("no UE link for " << header.GetDestination() << ": dropped");
+        }
+        return false;
+    }
+    ++m_nDownlink;
+    Ptr<NetDevice> device = m_links[link].device;
+    return device->Send(packet, device->GetBroadcast(), Ipv6L3Protocol::PROT_NUMBER);
+}
+
+void
+GgsnApplication::UnsolicitedAdvertisement(uint32_t link)
+{
+    NS_LOG_FUNCTION(this << link);
+    UeLink& ue = m_links[link];
+    if (!ue.active)
+    {
+        return;
+    }
+    SendRouterAdvertisement(link, false, false);
+    Time next;
+    if (ue.initialLeft > 0)
+    {
+        --ue.initialLeft;
+    }
+    if (ue.initialLeft > 0)
     {
         next = m_initialInterval;
     }
@@ -364,21 +568,14 @@ GgsnApplication::UnsolicitedAdvertisement(uint32_t interface)
     {
         return;
     }
-    context.raEvent =
-        Simulator::Schedule(next, &GgsnApplication::UnsolicitedAdvertisement, this, interface);
+    ue.raEvent = Simulator::Schedule(next, &GgsnApplication::UnsolicitedAdvertisement, this, link);
 }
 
 void
-GgsnApplication::SendRouterAdvertisement(uint32_t interface, bool solicited, bool withdraw)
+GgsnApplication::SendRouterAdvertisement(uint32_t link, bool solicited, bool withdraw)
 {
-    NS_LOG_FUNCTION(this << interface << solicited << withdraw);
-    Ptr<Ipv6Interface> iface = m_ipv6->GetInterface(interface);
-    if (!iface || !iface->IsUp())
-    {
-        NS_LOG_WARN("cannot advertise on interface " << interface << ": interface down");
-        return;
-    }
-    const Context& context = m_contexts[interface];
+    NS_LOG_FUNCTION(this << link << solicited << withdraw);
+    const UeLink& ue = m_links[link];
     uint8_t length = m_pool->GetAllocatedPrefixLength();
     // SLAAC forms addresses on a /64: a shorter allocation is advertised as its first /64.
     uint8_t advertisedLength = length < 64 ? 64 : length;
@@ -387,7 +584,7 @@ GgsnApplication::SendRouterAdvertisement(uint32_t interface, bool solicited, boo
     {
         flags |= Icmpv6OptionPrefixInformation::ONLINK;
     }
-    Icmpv6OptionPrefixInformation pio(context.prefix, advertisedLength);
+    Icmpv6OptionPrefixInformation pio(ue.prefix, advertisedLength);
     pio.SetFlags(flags);
     pio.SetValidTime(withdraw ? 0 : m_validLifetime);
     pio.SetPreferredTime(withdraw ? 0 : m_preferredLifetime);
@@ -395,7 +592,7 @@ GgsnApplication::SendRouterAdvertisement(uint32_t interface, bool solicited, boo
     Ptr<Packet> packet = Create<Packet>();
     if (m_sourceLla)
     {
-        packet->AddHeader(Icmpv6OptionLinkLayerAddress(true, iface->GetDevice()->GetAddress()));
+        packet->AddHeader(Icmpv6OptionLinkLayerAddress(true, ue.device->GetAddress()));
     }
     if (m_mtu != 0)
     {
@@ -411,24 +608,15 @@ GgsnApplication::SendRouterAdvertisement(uint32_t interface, bool solicited, boo
     ra.SetFlagM(false);
     ra.SetFlagO(false);
     ra.SetFlagH(false);
-    Ipv6Address source = iface->GetLinkLocalAddress().GetAddress();
     Ipv6Address destination = Ipv6Address::GetAllNodesMulticast();
-    ra.CalculatePseudoHeaderChecksum(source,
+    ra.CalculatePseudoHeaderChecksum(GetLinkLocalAddress(link),
                                      destination,
                                      packet->GetSize() + ra.GetSerializedSize(),
                                      Icmpv6L4Protocol::PROT_NUMBER);
     packet->AddHeader(ra);
-
-    Ipv6Header header;
-    header.SetSource(source);
-    header.SetDestination(destination);
-    header.SetNextHeader(Icmpv6L4Protocol::PROT_NUMBER);
-    header.SetPayloadLength(packet->GetSize());
-    header.SetHopLimit(255); // RFC 4861: a received RA with another hop limit is discarded
-    // Straight onto the link, as ns-3's own Neighbor Discovery does: routing is not involved.
-    iface->Send(packet, header, destination);
+    SendOnLink(link, packet, destination);
     ++m_nRouterAdvertisements;
-    m_raTrace(interface, context.prefix, solicited);
+    m_raTrace(link, ue.prefix, solicited);
 }
 
 void
@@ -436,78 +624,15 @@ GgsnApplication::StartApplication()
 {
     NS_LOG_FUNCTION(this);
     Setup();
-    if (!m_socket)
-    {
-        m_socket = Socket::CreateSocket(GetNode(), Ipv6RawSocketFactory::GetTypeId());
-        m_socket->SetAttribute("Protocol", UintegerValue(Icmpv6L4Protocol::PROT_NUMBER));
-        m_socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), 0));
-        m_socket->SetRecvPktInfo(true);
-        m_socket->SetRecvCallback(MakeCallback(&GgsnApplication::HandleRead, this));
-    }
 }
 
 void
 GgsnApplication::StopApplication()
 {
     NS_LOG_FUNCTION(this);
-    if (m_socket)
+    for (auto& link : m_links)
     {
-        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        m_socket->Close();
-        m_socket = nullptr;
-    }
-    for (auto& c : m_contexts)
-    {
-        c.raEvent.Cancel();
-    }
-}
-
-void
-GgsnApplication::HandleRead(Ptr<Socket> socket)
-{
-    NS_LOG_FUNCTION(this << socket);
-    Ptr<Packet> packet;
-    Address from;
-    while ((packet = socket->RecvFrom(from)))
-    {
-        // The raw socket sees every ICMPv6 packet the node receives: keep the solicitations.
-        Ipv6PacketInfoTag info;
-        if (!packet->RemovePacketTag(info))
-        {
-            continue;
-        }
-        Ipv6Header header;
-        packet->RemoveHeader(header);
-        uint8_t type = 0;
-        if (packet->GetSize() < 1)
-        {
-            continue;
-        }
-        packet->CopyData(&type, 1);
-        if (type != Icmpv6Header::ICMPV6_ND_ROUTER_SOLICITATION)
-        {
-            continue;
-        }
-        ++m_nRouterSolicitations;
-        if (header.GetHopLimit() != 255)
-        {
-            NS_LOG_WARN("Router Solicitation with hop limit " << unsigned(header.GetHopLimit())
-                                                              << ": discarded (RFC 4861)");
-            continue;
-        }
-        Ptr<NetDevice> device = GetNode()->GetDevice(info.GetRecvIf());
-        int32_t interface = m_ipv6->GetInterfaceForDevice(device);
-        if (interface < 0 || !HasActiveContext(static_cast<uint32_t>(interface)) ||
-            !m_answerSolicitations)
-        {
-            ++m_nIgnoredSolicitations;
-            NS_LOG_LOGIC("Router Solicitation from " << header.GetSource() << " on interface "
-                                                     << interface << " not answered");
-            continue;
-        }
-        NS_LOG_LOGIC("Router Solicitation from " << header.GetSource() << " on interface "
-                                                 << interface);
-        SendRouterAdvertisement(static_cast<uint32_t>(interface), true, false);
+        link.raEvent.Cancel();
     }
 }
 
@@ -557,6 +682,42 @@ uint64_t
 GgsnApplication::GetNRouterAdvertisements() const
 {
     return m_nRouterAdvertisements;
+}
+
+uint64_t
+GgsnApplication::GetNDadDefences() const
+{
+    return m_nDadDefences;
+}
+
+uint64_t
+GgsnApplication::GetNUplinkPackets() const
+{
+    return m_nUplink;
+}
+
+uint64_t
+GgsnApplication::GetNDownlinkPackets() const
+{
+    return m_nDownlink;
+}
+
+uint64_t
+GgsnApplication::GetNNoContextDrops() const
+{
+    return m_nNoContextDrops;
+}
+
+uint64_t
+GgsnApplication::GetNSpoofedDrops() const
+{
+    return m_nSpoofedDrops;
+}
+
+uint64_t
+GgsnApplication::GetNUnroutableDrops() const
+{
+    return m_nUnroutableDrops;
 }
 
 } // namespace ns3

@@ -22,31 +22,24 @@ NS_OBJECT_ENSURE_REGISTERED(GgsnRoutingProtocol);
 TypeId
 GgsnRoutingProtocol::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::GgsnRoutingProtocol")
-            .SetParent<Ipv6RoutingProtocol>()
-            .SetGroupName("Imssec")
-            .AddConstructor<GgsnRoutingProtocol>()
-            .AddAttribute("SourceCheck",
-                          "Drop packets from a UE link whose source address is outside that "
-                          "UE's prefix (bool); default true.",
-                          BooleanValue(true),
-                          MakeBooleanAccessor(&GgsnRoutingProtocol::m_sourceCheck),
-                          MakeBooleanChecker());
+    static TypeId tid = TypeId("ns3::GgsnRoutingProtocol")
+                            .SetParent<Ipv6RoutingProtocol>()
+                            .SetGroupName("Imssec")
+                            .AddConstructor<GgsnRoutingProtocol>();
     return tid;
 }
 
 GgsnRoutingProtocol::GgsnRoutingProtocol()
-    : m_sourceCheck(true),
-      m_nUePrefixes(0),
+    : m_nUePrefixes(0),
+      m_hasUeInterface(false),
+      m_ueInterface(0),
       m_hasDefault(false),
       m_default{Ipv6Address::GetAny(), 0, Ipv6Address::GetAny(), 0},
       m_hasPool(false),
       m_poolLength(0),
       m_nForwardedToUe(0),
       m_nForwardedToCore(0),
-      m_nUnallocatedDrops(0),
-      m_nSpoofedDrops(0)
+      m_nUnallocatedDrops(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -62,28 +55,30 @@ GgsnRoutingProtocol::DoDispose()
     NS_LOG_FUNCTION(this);
     m_ipv6 = nullptr;
     m_ueTables.clear();
-    m_ueLinks.clear();
     m_routes.clear();
     Ipv6RoutingProtocol::DoDispose();
 }
 
-bool
-GgsnRoutingProtocol::AddUePrefix(Ipv6Address prefix, uint8_t length, uint32_t interface)
+void
+GgsnRoutingProtocol::SetUeInterface(uint32_t interface)
 {
-    NS_LOG_FUNCTION(this << prefix << unsigned(length) << interface);
+    NS_LOG_FUNCTION(this << interface);
+    m_hasUeInterface = true;
+    m_ueInterface = interface;
+}
+
+bool
+GgsnRoutingProtocol::AddUePrefix(Ipv6Address prefix, uint8_t length, uint32_t link)
+{
+    NS_LOG_FUNCTION(this << prefix << unsigned(length) << link);
     NS_ABORT_MSG_IF(length == 0 || length > 128, "UE prefix length must be 1..128");
     Ipv6Address network = prefix.CombinePrefix(Ipv6Prefix(length));
-    bool inserted = m_ueTables[length].emplace(network, interface).second;
+    bool inserted = m_ueTables[length].emplace(network, link).second;
     if (!inserted)
     {
         NS_LOG_WARN("UE prefix " << network << "/" << unsigned(length) << " already routed");
         return false;
     }
-    if (interface >= m_ueLinks.size())
-    {
-        m_ueLinks.resize(interface + 1, UeLink{Ipv6Address::GetAny(), 0});
-    }
-    m_ueLinks[interface] = UeLink{network, length};
     ++m_nUePrefixes;
     return true;
 }
@@ -103,29 +98,24 @@ GgsnRoutingProtocol::RemoveUePrefix(Ipv6Address prefix, uint8_t length)
     {
         return false;
     }
-    uint32_t interface = it->second;
     table->second.erase(it);
     if (table->second.empty())
     {
         m_ueTables.erase(table);
     }
-    if (interface < m_ueLinks.size() && m_ueLinks[interface].prefix == network)
-    {
-        m_ueLinks[interface] = UeLink{Ipv6Address::GetAny(), 0};
-    }
     --m_nUePrefixes;
     return true;
 }
 
-int32_t
-GgsnRoutingProtocol::LookupUeInterface(Ipv6Address destination) const
+int64_t
+GgsnRoutingProtocol::LookupUeLink(Ipv6Address destination) const
 {
     for (const auto& table : m_ueTables)
     {
         auto it = table.second.find(destination.CombinePrefix(Ipv6Prefix(table.first)));
         if (it != table.second.end())
         {
-            return static_cast<int32_t>(it->second);
+            return it->second;
         }
     }
     return -1;
@@ -208,19 +198,12 @@ GgsnRoutingProtocol::GetNUnallocatedDrops() const
     return m_nUnallocatedDrops;
 }
 
-uint64_t
-GgsnRoutingProtocol::GetNSpoofedDrops() const
-{
-    return m_nSpoofedDrops;
-}
-
 GgsnRoutingProtocol::LookupResult
 GgsnRoutingProtocol::Lookup(Ipv6Address dst, uint32_t& interface, Ipv6Address& gateway) const
 {
-    int32_t ue = LookupUeInterface(dst);
-    if (ue >= 0)
+    if (m_hasUeInterface && LookupUeLink(dst) >= 0)
     {
-        interface = static_cast<uint32_t>(ue);
+        interface = m_ueInterface;
         gateway = Ipv6Address::GetAny();
         return TO_UE;
     }
@@ -362,19 +345,6 @@ GgsnRoutingProtocol::RouteInput(Ptr<const Packet> p,
         }
         return true;
     }
-    if (m_sourceCheck && static_cast<uint32_t>(iif) < m_ueLinks.size())
-    {
-        const UeLink& link = m_ueLinks[iif];
-        if (link.length != 0 &&
-            header.GetSource().CombinePrefix(Ipv6Prefix(link.length)) != link.prefix)
-        {
-            ++m_nSpoofedDrops;
-            NS_LOG_INFO("drop packet from UE interface " << iif << ": source " << header.GetSource()
-                                                         << " outside " << link.prefix << "/"
-                                                         << unsigned(link.length));
-            return true;
-        }
-    }
     uint32_t interface = 0;
     Ipv6Address gateway;
     switch (Lookup(dst, interface, gateway))
@@ -513,7 +483,7 @@ GgsnRoutingProtocol::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Un
     *os << std::resetiosflags(std::ios::adjustfield) << std::setiosflags(std::ios::left);
     *os << "Node: " << m_ipv6->GetObject<Node>()->GetId() << ", Time: " << Now().As(unit)
         << ", GgsnRoutingProtocol table (" << m_nUePrefixes << " UE prefixes)" << std::endl;
-    *os << "Destination                    Next Hop                   If" << std::endl;
+    *os << "Destination                    Next Hop                   If / UE link" << std::endl;
     auto line = [os](const std::string& dest, Ipv6Address gw, const std::string& itf) {
         std::ostringstream g;
         g << gw;
@@ -525,7 +495,9 @@ GgsnRoutingProtocol::PrintRoutingTable(Ptr<OutputStreamWrapper> stream, Time::Un
         {
             std::ostringstream d;
             d << entry.first << "/" << unsigned(table.first);
-            line(d.str(), Ipv6Address::GetAny(), std::to_string(entry.second));
+            line(d.str(),
+                 Ipv6Address::GetAny(),
+                 std::to_string(m_ueInterface) + " / " + std::to_string(entry.second));
         }
     }
     if (m_hasPool)

@@ -22,19 +22,18 @@ namespace ns3
  * \brief IPv6 routing of a GGSN that serves tens of thousands of UEs, each on its own link.
  *
  * ns-3's Ipv6StaticRouting keeps its routes in a list: every packet is a linear search and
- * every added route a linear duplicate check, so N UE links cost O(N^2) to set up and O(N) per
- * packet.  This protocol keeps the UE prefixes in a hash table (prefix -> interface), one per
- * prefix length in use, so both are O(1).  Lookup order for a destination:
+ * every added route a linear duplicate check, so N UE prefixes cost O(N^2) to set up and O(N)
+ * per packet.  This protocol keeps the UE prefixes in a hash table (prefix -> UE link), one
+ * per prefix length in use, so both are O(1).  All UE links share one IPv6 interface of the
+ * GGSN (GgsnTunDevice, SetUeInterface); the GgsnApplication finds a packet's UE link with
+ * LookupUeLink().  Lookup order for a destination:
  *
- *  1. a UE prefix (hash lookup, longest length first): forwarded on that UE's link;
+ *  1. a UE prefix (hash lookup, longest length first): the UE interface;
  *  2. inside the pool (SetPool) but not allocated: unreachable (ICMPv6 error, counted), never
  *     sent back toward the core;
  *  3. the few core-side network routes (connected networks of the GGSN's core links and
  *     AddNetworkRoute), longest match first;
  *  4. the default route toward the core (SetDefaultRoute).
- *
- * Packets arriving from a UE link whose source is outside that UE's prefix are dropped and
- * counted when SourceCheck is on (a real GGSN/UPF accepts any source inside the UE's prefix).
  */
 class GgsnRoutingProtocol : public Ipv6RoutingProtocol
 {
@@ -49,13 +48,19 @@ class GgsnRoutingProtocol : public Ipv6RoutingProtocol
     ~GgsnRoutingProtocol() override;
 
     /**
-     * \brief Routes a UE prefix to the UE's link.
+     * \brief Sets the GGSN's IPv6 interface that leads to every UE link.
+     * \param interface the interface index (of a GgsnTunDevice)
+     */
+    void SetUeInterface(uint32_t interface);
+
+    /**
+     * \brief Routes a UE prefix to a UE link.
      * \param prefix the prefix (host bits are ignored)
      * \param length its length in bits
-     * \param interface the GGSN's IPv6 interface index of the UE link
+     * \param link the UE link number (GgsnApplication)
      * \returns false when the prefix is already routed (nothing changes)
      */
-    bool AddUePrefix(Ipv6Address prefix, uint8_t length, uint32_t interface);
+    bool AddUePrefix(Ipv6Address prefix, uint8_t length, uint32_t link);
 
     /**
      * \brief Removes the route of a UE prefix.
@@ -67,9 +72,9 @@ class GgsnRoutingProtocol : public Ipv6RoutingProtocol
 
     /**
      * \param destination an IPv6 address
-     * \returns the interface of the UE prefix containing destination, or -1
+     * \returns the UE link of the UE prefix containing destination, or -1
      */
-    int32_t LookupUeInterface(Ipv6Address destination) const;
+    int64_t LookupUeLink(Ipv6Address destination) const;
 
     /**
      * \returns the number of UE prefixes routed
@@ -119,11 +124,6 @@ class GgsnRoutingProtocol : public Ipv6RoutingProtocol
      */
     uint64_t GetNUnallocatedDrops() const;
 
-    /**
-     * \returns the number of packets from a UE link dropped because of their source address
-     */
-    uint64_t GetNSpoofedDrops() const;
-
     // Inherited from Ipv6RoutingProtocol
     Ptr<Ipv6Route> RouteOutput(Ptr<Packet> p,
                                const Ipv6Header& header,
@@ -167,13 +167,6 @@ class GgsnRoutingProtocol : public Ipv6RoutingProtocol
         uint32_t interface;  //!< outgoing interface
     };
 
-    /// The prefix routed to a UE interface (indexed by interface).
-    struct UeLink
-    {
-        Ipv6Address prefix; //!< the UE's prefix
-        uint8_t length;     //!< its length, 0 when the interface has no UE prefix
-    };
-
     /// Where a destination goes.
     enum LookupResult
     {
@@ -215,10 +208,10 @@ class GgsnRoutingProtocol : public Ipv6RoutingProtocol
     typedef std::unordered_map<Ipv6Address, uint32_t, Ipv6AddressHash> PrefixTable;
 
     Ptr<Ipv6> m_ipv6;                                                 //!< the GGSN's IPv6 stack
-    bool m_sourceCheck;                                               //!< drop spoofed UE sources
     std::map<uint8_t, PrefixTable, std::greater<uint8_t>> m_ueTables; //!< UE prefixes by length
-    std::vector<UeLink> m_ueLinks;                                    //!< prefix of each interface
     uint32_t m_nUePrefixes;                                           //!< number of UE prefixes
+    bool m_hasUeInterface;                                            //!< UE interface set
+    uint32_t m_ueInterface;                                           //!< interface to the UEs
     std::vector<NetworkRoute> m_routes;                               //!< core-side routes
     bool m_hasDefault;                                                //!< default route set
     NetworkRoute m_default;                                           //!< default route
@@ -229,7 +222,6 @@ class GgsnRoutingProtocol : public Ipv6RoutingProtocol
     uint64_t m_nForwardedToUe;    //!< packets forwarded onto UE links
     uint64_t m_nForwardedToCore;  //!< packets forwarded toward the core
     uint64_t m_nUnallocatedDrops; //!< packets to unallocated pool prefixes
-    uint64_t m_nSpoofedDrops;     //!< packets with a source outside the UE's prefix
 };
 
 } // namespace ns3
