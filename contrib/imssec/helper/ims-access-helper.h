@@ -6,6 +6,7 @@
 
 #include "temporary-address-manager-helper.h"
 
+#include "ns3/error-model.h"
 #include "ns3/ggsn-application.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/node-container.h"
@@ -20,7 +21,6 @@ namespace ns3
 {
 
 class Ipv6RoutingProtocol;
-class RateErrorModel;
 
 /**
  * \ingroup imssec

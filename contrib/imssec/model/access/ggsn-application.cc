@@ -370,6 +370,18 @@ GgsnApplication::DeactivatePdpContext(uint32_t link)
 }
 
 bool
+GgsnApplication::Advertise(uint32_t link)
+{
+    NS_LOG_FUNCTION(this << link);
+    if (!HasActiveContext(link))
+    {
+        return false;
+    }
+    SendRouterAdvertisement(link, false, false);
+    return true;
+}
+
+bool
 GgsnApplication::HasActiveContext(uint32_t link) const
 {
     return link < m_links.size() && m_links[link].active;

@@ -111,6 +111,14 @@ class GgsnApplication : public Application
     bool DeactivatePdpContext(uint32_t link);
 
     /**
+     * \brief Sends an unsolicited Router Advertisement on a link with an active context now
+     * (e.g. after changing AdvPreferredLifetime).
+     * \param link the link number
+     * \returns false when the link has no active context
+     */
+    bool Advertise(uint32_t link);
+
+    /**
      * \param link a link number
      * \returns true when a PDP context is active on it
      */
