@@ -11,6 +11,8 @@
 //   fwd       wall time per UDP datagram sent by the core node to a UE's temporary address
 //             through the GGSN (the datagrams go to random UEs)
 // Usage: access-scale [--ues=1000,10000,50000] [--packets=20000]
+//        access-scale --baseline --ues=1000,10000     the same set-up with ns-3's helpers
+//        access-scale --breakdown=10000                memory of the parts of a UE
 #include "ns3/core-module.h"
 #include "ns3/imssec-module.h"
 #include "ns3/internet-module.h"
@@ -77,12 +79,12 @@ Receive(Ptr<Socket> socket)
  * \brief Sends one datagram to the current address of a random UE.
  * \param socket the core node's socket
  * \param ues the UEs
- * \param pick random UE index
+ * \param pick random UE index (uniform in [0, number of target UEs))
  */
 void
 SendOne(Ptr<Socket> socket, const NodeContainer* ues, Ptr<UniformRandomVariable> pick)
 {
-    uint32_t i = pick->GetInteger(0, ues->GetN() - 1);
+    uint32_t i = static_cast<uint32_t>(pick->GetValue());
     Ipv6Address a = ues->Get(i)->GetObject<TemporaryAddressManager>()->GetCurrentAddress();
     socket->SendTo(Create<Packet>(200), 0, Inet6SocketAddress(a, 5060));
 }
@@ -91,9 +93,10 @@ SendOne(Ptr<Socket> socket, const NodeContainer* ues, Ptr<UniformRandomVariable>
  * \brief Builds and runs one network; prints one result line.
  * \param n number of UEs
  * \param packets datagrams for the forwarding measurement
+ * \param targets the datagrams go to UEs 0 .. targets - 1 (0: all UEs)
  */
 void
-RunOne(uint32_t n, uint32_t packets)
+RunOne(uint32_t n, uint32_t packets, uint32_t targets)
 {
     long rss0 = ProcStatusKb("VmRSS");
     double t0 = WallSeconds();
@@ -132,6 +135,7 @@ RunOne(uint32_t n, uint32_t packets)
     Ptr<Socket> source = Socket::CreateSocket(core, UdpSocketFactory::GetTypeId());
     source->Bind(Inet6SocketAddress(coreAddress, 0));
     Ptr<UniformRandomVariable> pick = CreateObject<UniformRandomVariable>();
+    pick->SetAttribute("Max", DoubleValue(targets == 0 || targets > n ? n : targets));
     Time start = Simulator::Now();
     for (uint32_t p = 0; p < packets; ++p)
     {
@@ -194,6 +198,47 @@ BreakdownOne(uint32_t n, int stage)
     Simulator::Destroy();
 }
 
+/**
+ * \brief The same network built the usual ns-3 way, for comparison: InternetStackHelper on
+ * every node, PointToPointHelper links, Ipv6AddressHelper::Assign per link (which installs the
+ * default FqCoDel queue disc and checks every new address against all earlier ones), the
+ * GGSN's routes in Ipv6StaticRouting.  Set-up only: no RA, no temporary address.
+ * \param n number of UEs
+ */
+void
+BaselineOne(uint32_t n)
+{
+    long rss0 = ProcStatusKb("VmRSS");
+    double t0 = WallSeconds();
+    NodeContainer ues;
+    ues.Create(n);
+    Ptr<Node> ggsn = CreateObject<Node>();
+    InternetStackHelper stack;
+    stack.Install(ggsn);
+    stack.Install(ues);
+    PointToPointHelper p2p;
+    Ipv6AddressHelper addresses;
+    addresses.SetBase(Ipv6Address("3fff:100::"), Ipv6Prefix(64));
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        NetDeviceContainer devices = p2p.Install(ggsn, ues.Get(i));
+        Ipv6InterfaceContainer interfaces = addresses.Assign(devices);
+        interfaces.SetForwarding(0, true);
+        addresses.NewNetwork();
+    }
+    double t1 = WallSeconds();
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    long hwm = ProcStatusKb("VmHWM");
+    std::printf("%8u %10.2f %10s %10.0f   (ns-3 helpers, set-up only)\n",
+                n,
+                t1 - t0,
+                "-",
+                (hwm - rss0) * 1024.0 / n);
+    std::fflush(stdout);
+    Simulator::Destroy();
+}
+
 } // namespace
 
 int
@@ -204,6 +249,12 @@ main(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.AddValue("ues", "comma-separated UE counts", list);
     cmd.AddValue("packets", "datagrams for the forwarding measurement", packets);
+    uint32_t targets = 0;
+    cmd.AddValue("targets", "send the datagrams to the first N UEs only (0: all)", targets);
+    bool baseline = false;
+    cmd.AddValue("baseline",
+                 "build with ns-3's usual helpers instead (set-up cost only)",
+                 baseline);
     uint32_t breakdown = 0;
     cmd.AddValue("breakdown", "N: print the memory of each part of a UE, for N UEs", breakdown);
     cmd.Parse(argc, argv);
@@ -244,7 +295,14 @@ main(int argc, char* argv[])
         pid_t pid = fork();
         if (pid == 0)
         {
-            RunOne(n, packets);
+            if (baseline)
+            {
+                BaselineOne(n);
+            }
+            else
+            {
+                RunOne(n, packets, targets);
+            }
             _exit(0);
         }
         int status = 0;

@@ -245,6 +245,7 @@ ImsAccessHelper::AttachCoreNode(Ptr<Node> core, bool defaultRouteViaGgsn)
 void
 ImsAccessHelper::ActivatePdpContext(Ptr<Node> ue, Time at) const
 {
+    NS_ABORT_MSG_IF(at < Simulator::Now(), "PDP context activation scheduled in the past");
     Simulator::ScheduleWithContext(m_ggsnNode->GetId(),
                                    at - Simulator::Now(),
                                    &GgsnApplication::ActivatePdpContext,
@@ -266,6 +267,7 @@ ImsAccessHelper::ActivatePdpContexts(NodeContainer ues, Time start, Time spacing
 void
 ImsAccessHelper::DeactivatePdpContext(Ptr<Node> ue, Time at) const
 {
+    NS_ABORT_MSG_IF(at < Simulator::Now(), "PDP context deactivation scheduled in the past");
     Simulator::ScheduleWithContext(m_ggsnNode->GetId(),
                                    at - Simulator::Now(),
                                    &GgsnApplication::DeactivatePdpContext,

@@ -2,6 +2,7 @@
 # -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
 # Examples that ns-3's test.py runs as tests: (example_name, do_run, do_valgrind_run).
 cpp_examples = [
+    ("access-rotation-example --ues=2 --days=1", "True", "True"),
 ]
 
 python_examples = []
