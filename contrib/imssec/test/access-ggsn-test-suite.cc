@@ -17,6 +17,7 @@
 #include "ns3/ipv6-static-routing.h"
 #include "ns3/mac48-address.h"
 #include "ns3/node-container.h"
+#include "ns3/output-stream-wrapper.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/socket.h"
@@ -29,6 +30,7 @@
 #include <functional>
 #include <memory>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -514,6 +516,11 @@ class ForwardingTestCase : public AccessTestCase
         NS_TEST_ASSERT_MSG_EQ(net->app->GetRoutingProtocol()->GetNUnallocatedDrops(),
                               1u,
                               "unallocated destination");
+        std::ostringstream table;
+        net->app->GetRoutingProtocol()->PrintRoutingTable(Create<OutputStreamWrapper>(&table));
+        NS_TEST_ASSERT_MSG_NE(table.str().find("3fff:100:0:2::/64"), std::string::npos, "table");
+        NS_TEST_ASSERT_MSG_NE(table.str().find("unreachable (pool)"), std::string::npos, "pool");
+        NS_TEST_ASSERT_MSG_NE(table.str().find("::/0"), std::string::npos, "default route");
         NS_TEST_ASSERT_MSG_EQ(net->app->GetNUplinkPackets(), 3u, "uplink");
         NS_TEST_ASSERT_MSG_EQ(net->app->GetNDownlinkPackets(), 3u, "downlink");
         Simulator::Destroy();

@@ -25,7 +25,6 @@ class GgsnRoutingProtocol;
 class GgsnTunDevice;
 class Ipv6L3Protocol;
 class Packet;
-class Socket;
 
 /**
  * \ingroup imssec

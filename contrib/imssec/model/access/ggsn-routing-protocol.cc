@@ -3,7 +3,6 @@
  */
 #include "ggsn-routing-protocol.h"
 
-#include "ns3/boolean.h"
 #include "ns3/ipv6-route.h"
 #include "ns3/log.h"
 #include "ns3/node.h"

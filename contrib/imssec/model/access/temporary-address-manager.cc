@@ -473,7 +473,7 @@ TemporaryAddressManager::ProcessPrefix(Ipv6Address router,
         Ipv6Address publicAddress =
             Ipv6Address::MakeAutoconfiguredAddress(device->GetAddress(), prefix);
         m_prefixes.push_back(
-            PrefixInfo{prefix, publicAddress, router, preferredUntil, validUntil, now, false});
+            PrefixInfo{prefix, publicAddress, router, preferredUntil, validUntil, false});
         index = static_cast<int32_t>(m_prefixes.size() - 1);
         NS_LOG_INFO("node " << m_node->GetId() << ": new prefix " << prefix
                             << "/64, public address " << publicAddress);

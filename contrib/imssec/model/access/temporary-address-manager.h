@@ -230,7 +230,6 @@ class TemporaryAddressManager : public Object
         Ipv6Address router;        //!< the advertising router (link-local)
         Time preferredUntil;       //!< end of the public preferred lifetime
         Time validUntil;           //!< end of the public valid lifetime
-        Time learnt;               //!< first advertised
         bool regenerationBlocked;  //!< a zero preferred lifetime was advertised
     };
 
