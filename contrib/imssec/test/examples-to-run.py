@@ -3,6 +3,7 @@
 # Examples that ns-3's test.py runs as tests: (example_name, do_run, do_valgrind_run).
 cpp_examples = [
     ("ipsec-esp-exchange --pcapPrefix=", "True", "True"),
+    ("access-rotation-example --ues=2 --days=1", "True", "True"),
 ]
 
 python_examples = []
