@@ -187,6 +187,10 @@ class ImsTransactionTimerFTestCase : public TestCase
         SipMessageCounters::Count c = net.ueTransport->GetSentCounters().GetRequests("REGISTER");
         NS_TEST_EXPECT_MSG_EQ(c.messages, 11, "load includes retransmissions");
         NS_TEST_EXPECT_MSG_EQ(c.bytes, 11 * sent[0].payload.size(), "bytes too");
+        NS_TEST_EXPECT_MSG_EQ(
+            net.ueTransport->GetRetransmittedCounters().GetRequests("REGISTER").messages,
+            10,
+            "of which retransmissions");
     }
 };
 
@@ -261,6 +265,10 @@ class ImsTransactionAbsorbTestCase : public TestCase
             net.serverTransport->GetSentCounters().GetResponses("REGISTER", 2).messages,
             2,
             "server load counts the resent 200");
+        NS_TEST_EXPECT_MSG_EQ(
+            net.serverTransport->GetRetransmittedCounters().GetResponses("REGISTER", 2).messages,
+            1,
+            "of which one retransmission");
         NS_TEST_EXPECT_MSG_EQ(tm->GetTransactionCount(), 0, "client removed (Timer K)");
         NS_TEST_EXPECT_MSG_EQ(srv->GetTransactionCount(), 0, "server removed (Timer J)");
     }

@@ -162,6 +162,8 @@ SipTransactionManager::SipTransactionManager()
 SipTransactionManager::~SipTransactionManager()
 {
     NS_LOG_FUNCTION(this);
+    // Pending timer events hold a raw pointer to us.
+    TerminateAll();
 }
 
 void
@@ -503,6 +505,8 @@ SipTransactionManager::ReceiveResponse(const SipMessage& response, const SipPack
             {
                 t.retransmitEvent.Cancel();
                 t.state = COMPLETED;
+                t.request = SipMessage(); // not needed any more: keep Completed ones small
+                t.requestReleased = true;
                 Schedule(t, t.timeoutEvent, m_t4, TIMEOUT); // Timer K
             }
         }
@@ -735,6 +739,8 @@ SipTransactionManager::SendResponse(uint64_t handle, const SipMessage& response)
     if (t->kind == SERVER_NON_INVITE)
     {
         t->state = COMPLETED;
+        t->request = SipMessage(); // only the response is needed to absorb retransmissions
+        t->requestReleased = true;
         Schedule(*t, t->timeoutEvent, 64 * m_t1, TIMEOUT); // Timer J
     }
     else if (code < 300)
@@ -875,7 +881,7 @@ const SipMessage*
 SipTransactionManager::GetRequest(uint64_t handle) const
 {
     auto it = m_transactions.find(handle);
-    return it == m_transactions.end() ? nullptr : &it->second.request;
+    return it == m_transactions.end() || it->second.requestReleased ? nullptr : &it->second.request;
 }
 
 const SipPacketInfo*

@@ -210,7 +210,10 @@ class SipTransactionManager : public Object
 
     /**
      * \param handle a transaction handle
-     * \returns its request (valid while the transaction exists), nullptr when unknown
+     * \returns its request (valid while the transaction exists), nullptr when unknown, and
+     *          for a non-INVITE transaction once its final response was sent or received
+     *          (the request is released then: a Completed transaction keeps only what it
+     *          needs to absorb retransmissions)
      */
     const SipMessage* GetRequest(uint64_t handle) const;
 
@@ -323,6 +326,7 @@ class SipTransactionManager : public Object
         State state{TRYING};          //!< state
         bool provisionalSent{false};  //!< server INVITE: a 1xx went out
         bool acked{false};            //!< server INVITE 2xx: ACK received
+        bool requestReleased{false};  //!< non-INVITE after the final response
         std::string key;              //!< key in the client or server index
         std::string acceptedKey;      //!< server INVITE 2xx: key in the dialog ACK index
         SipMessage request;           //!< the request

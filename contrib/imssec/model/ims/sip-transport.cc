@@ -123,6 +123,8 @@ SipTransport::SipTransport()
 SipTransport::~SipTransport()
 {
     NS_LOG_FUNCTION(this);
+    // The sockets outlive us in UdpL4Protocol: they must not call back into a dead object.
+    Stop();
 }
 
 void
@@ -379,6 +381,10 @@ SipTransport::Send(const SipMessage& message, const SipTarget& target, bool isRe
                                                 : std::to_string(message.GetStatusCode()))
                         << " " << info);
     m_sent.Record(message, info.size);
+    if (isRetransmission)
+    {
+        m_retransmitted.Record(message, info.size);
+    }
     m_sentTrace(message, info);
     return true;
 }
@@ -732,6 +738,12 @@ const SipMessageCounters&
 SipTransport::GetSentCounters() const
 {
     return m_sent;
+}
+
+const SipMessageCounters&
+SipTransport::GetRetransmittedCounters() const
+{
+    return m_retransmitted;
 }
 
 const SipMessageCounters&

@@ -224,6 +224,12 @@ class SipTransport : public Object
     /** \returns messages and bytes sent, per method and response class */
     const SipMessageCounters& GetSentCounters() const;
 
+    /**
+     * \returns the part of GetSentCounters() that the transaction layer marked as
+     * retransmissions
+     */
+    const SipMessageCounters& GetRetransmittedCounters() const;
+
     /** \returns valid messages and bytes received, per method and response class */
     const SipMessageCounters& GetReceivedCounters() const;
 
@@ -331,6 +337,7 @@ class SipTransport : public Object
     std::vector<uint8_t> m_rxBuffer;                 //!< received bytes (reused)
     std::string m_txBuffer;                          //!< encoded text (reused)
     SipMessageCounters m_sent;                       //!< sent
+    SipMessageCounters m_retransmitted;              //!< sent, marked retransmissions
     SipMessageCounters m_received;                   //!< received, valid
     uint64_t m_parseErrors;                          //!< malformed datagrams
     uint64_t m_parseErrorBytes;                      //!< their bytes
