@@ -204,6 +204,9 @@ main(int argc, char* argv[])
 
     std::cout << std::fixed << std::setprecision(2);
     std::cout << "transactions " << transactions << " at " << rate << "/s, loss " << loss << "\n";
+    SipMessageCounters::Count requests = clientTransport->GetSentCounters().GetRequests("REGISTER");
+    std::cout << "request size " << (requests.messages ? requests.bytes / requests.messages : 0)
+              << " bytes\n";
     std::cout << "answered " << stats.answered << ", timeouts " << stats.timeouts
               << ", retransmissions " << client->GetRetransmissionCount() << " (client) + "
               << server->GetRetransmissionCount() << " (server)\n";
