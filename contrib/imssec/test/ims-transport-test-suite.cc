@@ -658,6 +658,11 @@ class ImsTransportClearOnProtectedTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(net.ueIpsec->GetDropCount(IpsecStack::NO_OUTBOUND_SA),
                               1,
                               "and by the IPsec layer");
+        NS_TEST_EXPECT_MSG_EQ(
+            ue->Send(noSa, SipTarget::Protected(Ipv6Address::GetAny(), 31000, srvAddr, 5064)),
+            false,
+            "protected needs a source address");
+        NS_TEST_EXPECT_MSG_EQ(ue->GetDropCount(SipTransport::SOURCE_NOT_LOCAL), 1, "counted");
         NS_TEST_EXPECT_MSG_EQ(srv->CloseProtectedPort(5064), true, "closed");
         NS_TEST_EXPECT_MSG_EQ(srv->IsProtectedPort(5064), false, "no longer protected");
         NS_TEST_EXPECT_MSG_EQ(srv->CloseProtectedPort(5064), false, "not open any more");

@@ -349,6 +349,12 @@ SipTransport::Send(const SipMessage& message, const SipTarget& target, bool isRe
             Drop(packet, info, NO_IPSEC_STACK);
             return false;
         }
+        if (target.localAddress.IsAny())
+        {
+            // SAs name both addresses: the application must say which of its own it uses.
+            Drop(packet, info, SOURCE_NOT_LOCAL);
+            return false;
+        }
         // IpsecStack counts its own reason (no SA, expired, foreign source, ...).
         if (!ipsec->Send(packet,
                          target.localAddress,

@@ -71,7 +71,7 @@ class SipTransport : public Object
         CLEAR_ON_PROTECTED_PORT = 0, //!< received: clear, but a policy says protect
         NO_OUTBOUND_SA,              //!< send: IpsecStack::Send refused (no SA, expired...)
         NO_IPSEC_STACK,              //!< send or receive: protected, but no IpsecStack
-        SOURCE_NOT_LOCAL,            //!< send: the source address is not the node's
+        SOURCE_NOT_LOCAL,            //!< send: source not the node's (or :: when protected)
         SOCKET_ERROR,                //!< send: bind or send failed (no route, port in use)
         NOT_STARTED,                 //!< send: the transport is not started
         DROP_REASON_COUNT            //!< number of reasons (not a reason)
