@@ -39,7 +39,7 @@ install_packages() {
         sudo=(sudo)
     fi
     echo "setup.sh: installing ${missing[*]}"
-    if ! "${sudo[@]}" apt-get update -q; then
+    if ! "${sudo[@]}" apt-get update -q --error-on=any; then
         die "cannot reach the Debian package mirror (apt-get update failed): check the network, the proxy and /etc/apt/sources.list*."
     fi
     # tshark asks whether non-root users may capture; answer for it.

@@ -28,7 +28,7 @@ if ! grep -rqsE '^(Types:.*deb-src|deb-src )' /etc/apt/sources.list /etc/apt/sou
     else
         die "no Debian mirror configured in /etc/apt: cannot fetch ns-3's source package"
     fi
-    "${sudo[@]}" apt-get update -q || die "cannot reach the Debian package mirror"
+    "${sudo[@]}" apt-get update -q --error-on=any || die "cannot reach the Debian package mirror"
 fi
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
     dpkg-dev build-essential cmake ninja-build python3 libssl-dev libsqlite3-dev libgsl-dev \
