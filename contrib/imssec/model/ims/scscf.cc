@@ -734,11 +734,6 @@ Scscf::ProxyRequest(const SipMessage& request, const SipPacketInfo& info)
     uint8_t hops = maxForwards.value_or(70);
     if (hops == 0)
     {
-        if (request.IsMethod("OPTIONS"))
-        {
-            AnswerProxied(request, info, 200, "max-forwards-options"); // RFC 3261 16.3
-            return;
-        }
         AnswerProxied(request, info, 483, "too-many-hops");
         return;
     }
