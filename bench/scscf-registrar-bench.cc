@@ -260,11 +260,12 @@ main(int argc, char* argv[])
               << "S-CSCF 401 / 200 sent        " << app->Get401Sent() << " / " << app->Get200Sent()
               << "\n"
               << "AKA vectors consumed         " << app->GetVectorsConsumed() << "\n"
-              << "live transactions at the end " << app->GetTransactionManager()->GetTransactionCount()
-              << " + " << tm->GetTransactionCount() << "\n"
+              << "live transactions at the end "
+              << app->GetTransactionManager()->GetTransactionCount() << " + "
+              << tm->GetTransactionCount() << "\n"
               << "registrar heap per user      " << perUser << " bytes\n"
-              << "HSS heap per subscriber      "
-              << static_cast<double>(heapHss - heap0) / users << " bytes\n"
+              << "HSS heap per subscriber      " << static_cast<double>(heapHss - heap0) / users
+              << " bytes\n"
               << "wall time per registration   " << wall / users * 1e6 << " us (" << wall
               << " s)\n";
     Simulator::Destroy();

@@ -156,9 +156,8 @@ uint64_t
 ScriptedPeer::Send(const SipMessage& request, Ipv6Address destination, ResponseHandler onResponse)
 {
     SipTransactionManager::ClientCallbacks cb;
-    cb.onResponse =
-        SipTransactionManager::ResponseCallback([this, onResponse](const SipMessage& m,
-                                                                   const SipPacketInfo&) {
+    cb.onResponse = SipTransactionManager::ResponseCallback(
+        [this, onResponse](const SipMessage& m, const SipPacketInfo&) {
             responses.push_back(m);
             if (onResponse)
             {

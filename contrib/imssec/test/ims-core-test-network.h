@@ -154,13 +154,13 @@ class ScriptedPeer
     /** \returns "[address]" */
     std::string Host() const;
 
-    Ipv6Address address;                   //!< the node's address
-    Ptr<SipTransport> transport;           //!< its transport
-    Ptr<SipTransactionManager> manager;    //!< its transactions
-    RequestHandler onRequest;              //!< optional request handler
-    std::vector<SipMessage> requests;      //!< requests received, in order
-    std::vector<SipMessage> responses;     //!< responses received (client transactions)
-    uint32_t timeouts{0};                  //!< client transactions that timed out
+    Ipv6Address address;                //!< the node's address
+    Ptr<SipTransport> transport;        //!< its transport
+    Ptr<SipTransactionManager> manager; //!< its transactions
+    RequestHandler onRequest;           //!< optional request handler
+    std::vector<SipMessage> requests;   //!< requests received, in order
+    std::vector<SipMessage> responses;  //!< responses received (client transactions)
+    uint32_t timeouts{0};               //!< client transactions that timed out
 
   private:
     /**

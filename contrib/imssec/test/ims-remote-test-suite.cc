@@ -42,9 +42,9 @@ RemoteContact()
  */
 struct RemoteFixture
 {
-    ImsCoreTestNetwork net;              //!< network
-    Ptr<RemoteParty> remote;             //!< the remote party
-    std::unique_ptr<ScriptedPeer> peer;  //!< scripted UA / S-CSCF
+    ImsCoreTestNetwork net;             //!< network
+    Ptr<RemoteParty> remote;            //!< the remote party
+    std::unique_ptr<ScriptedPeer> peer; //!< scripted UA / S-CSCF
 
     /**
      * \param configure sets attributes on the helper
@@ -121,16 +121,16 @@ class RemoteAnswerTestCase : public TestCase
             h.SetAttribute("AnswerDelay", TimeValue(Seconds(2)));
         });
         std::vector<std::string> ended;
-        f.remote->TraceConnectWithoutContext(
-            "SessionEnded",
-            MakeCallback(+[](std::vector<std::string>* v,
-                             const std::string& callId,
-                             const std::string& peer,
-                             RemoteParty::Direction d,
-                             const std::string& cause) {
-                v->push_back(callId + " " + peer + " " + RemoteParty::GetDirectionName(d) + " " +
-                             cause);
-            }).Bind(&ended));
+        f.remote->TraceConnectWithoutContext("SessionEnded",
+                                             MakeCallback(+[](std::vector<std::string>* v,
+                                                              const std::string& callId,
+                                                              const std::string& peer,
+                                                              RemoteParty::Direction d,
+                                                              const std::string& cause) {
+                                                 v->push_back(callId + " " + peer + " " +
+                                                              RemoteParty::GetDirectionName(d) +
+                                                              " " + cause);
+                                             }).Bind(&ended));
         SipMessage invite = f.Invite("ans-1", "60;refresher=uac");
         SipMessage ok;
         ScriptedPeer& p = *f.peer;
@@ -141,8 +141,9 @@ class RemoteAnswerTestCase : public TestCase
                 return;
             }
             ok = r;
-            p.manager->SendStateless(f.InDialog(invite, ok, "ACK", 1),
-                                     SipTarget::Clear(Ipv6Address::GetAny(), 5060, L::REMOTE, 5060));
+            p.manager->SendStateless(
+                f.InDialog(invite, ok, "ACK", 1),
+                SipTarget::Clear(Ipv6Address::GetAny(), 5060, L::REMOTE, 5060));
             Simulator::Schedule(Seconds(10), [&]() {
                 SipMessage u = f.InDialog(invite, ok, "UPDATE", 2);
                 u.AddHeader("Session-Expires", "60;refresher=uac");
@@ -178,7 +179,9 @@ class RemoteAnswerTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(tag, "", "180 has a To tag");
         const SipMessage& a = r200[0].message;
         NS_TEST_ASSERT_MSG_EQ(a.GetTo()->GetTag().value_or(""), tag, "same tag in the 200");
-        NS_TEST_ASSERT_MSG_EQ(a.GetContacts().at(0).GetUri().ToString(), RemoteContact(), "Contact");
+        NS_TEST_ASSERT_MSG_EQ(a.GetContacts().at(0).GetUri().ToString(),
+                              RemoteContact(),
+                              "Contact");
         NS_TEST_ASSERT_MSG_EQ(a.GetFirst("Record-Route").value_or(""),
                               "<sip:" + f.peer->Host() + ":5060;lr>",
                               "Record-Route copied");
@@ -192,8 +195,12 @@ class RemoteAnswerTestCase : public TestCase
                               std::string::npos,
                               "SDP with the remote party's address");
 
-        NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, true, "UPDATE", 200).size(), 1u, "UPDATE 200");
-        NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, true, "UPDATE", 500).size(), 1u, "UPDATE 500");
+        NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, true, "UPDATE", 200).size(),
+                              1u,
+                              "UPDATE 200");
+        NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, true, "UPDATE", 500).size(),
+                              1u,
+                              "UPDATE 500");
         NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, true, "BYE", 200).size(), 1u, "BYE 200");
         NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, true, "BYE", 481).size(), 1u, "BYE 481");
         NS_TEST_ASSERT_MSG_EQ(f.remote->GetInvitesReceived(), 1u, "one INVITE");
@@ -224,9 +231,8 @@ class RemoteSupervisionTestCase : public TestCase
   private:
     void DoRun() override
     {
-        RemoteFixture f([](RemotePartyHelper& h) {
-            h.SetAttribute("AnswerDelay", TimeValue(Seconds(0)));
-        });
+        RemoteFixture f(
+            [](RemotePartyHelper& h) { h.SetAttribute("AnswerDelay", TimeValue(Seconds(0))); });
         ScriptedPeer& p = *f.peer;
         SipMessage first = f.Invite("sup-1", "30;refresher=uac");
         SipMessage second = f.Invite("sup-2", "");
@@ -241,8 +247,9 @@ class RemoteSupervisionTestCase : public TestCase
             if (r.GetStatusCode() == 200 && !acked)
             {
                 acked = true;
-                p.manager->SendStateless(f.InDialog(first, r, "ACK", 1),
-                                         SipTarget::Clear(Ipv6Address::GetAny(), 5060, L::REMOTE, 5060));
+                p.manager->SendStateless(
+                    f.InDialog(first, r, "ACK", 1),
+                    SipTarget::Clear(Ipv6Address::GetAny(), 5060, L::REMOTE, 5060));
             }
         });
         Simulator::Schedule(Seconds(1), [&]() { p.Send(second, L::REMOTE, nullptr); });
@@ -251,7 +258,10 @@ class RemoteSupervisionTestCase : public TestCase
         std::vector<WirePacket> byes = f.net.Find(L::REMOTE_LINK, true, "BYE", 0);
         IMS_TEST_REQUIRE_SIZE(byes, 2, "two BYEs from the remote party");
         NS_TEST_ASSERT_MSG_EQ(*byes[0].message.GetCallId(), "sup-1", "first the unrefreshed one");
-        NS_TEST_ASSERT_MSG_EQ_TOL(byes[0].time.GetSeconds(), 30.0, 0.1, "after Session-Expires 30 s");
+        NS_TEST_ASSERT_MSG_EQ_TOL(byes[0].time.GetSeconds(),
+                                  30.0,
+                                  0.1,
+                                  "after Session-Expires 30 s");
         NS_TEST_ASSERT_MSG_EQ(byes[0].message.GetFirst("Route").value_or(""),
                               "<sip:" + p.Host() + ":5060;lr>",
                               "BYE through the route set");
@@ -262,13 +272,16 @@ class RemoteSupervisionTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ_TOL(byes[1].time.GetSeconds(), 33.0, 0.1, "after 64*T1 = 32 s");
         std::vector<WirePacket> twoHundred = f.net.Find(L::REMOTE_LINK, true, "INVITE", 200);
         NS_TEST_ASSERT_MSG_GT(twoHundred.size(), 5u, "the unACKed 2xx was retransmitted");
-        NS_TEST_ASSERT_MSG_EQ(f.remote->GetSessionsDropped(RemoteParty::INCOMING, "refresh-timeout"),
-                              1u,
-                              "refresh-timeout");
+        NS_TEST_ASSERT_MSG_EQ(
+            f.remote->GetSessionsDropped(RemoteParty::INCOMING, "refresh-timeout"),
+            1u,
+            "refresh-timeout");
         NS_TEST_ASSERT_MSG_EQ(f.remote->GetSessionsDropped(RemoteParty::INCOMING, "no-ack"),
                               1u,
                               "no-ack");
-        NS_TEST_ASSERT_MSG_EQ(f.remote->GetSessionsEstablished(RemoteParty::INCOMING), 1u, "one up");
+        NS_TEST_ASSERT_MSG_EQ(f.remote->GetSessionsEstablished(RemoteParty::INCOMING),
+                              1u,
+                              "one up");
         NS_TEST_ASSERT_MSG_EQ(f.remote->GetActiveSessions(), 0u, "nothing left");
     }
 };
@@ -377,9 +390,8 @@ class RemoteOriginateTestCase : public TestCase
             if (r.IsMethod("INVITE"))
             {
                 p.Answer(h, 180, "ue-tag", decorate);
-                Simulator::Schedule(Seconds(1), [&p, h, decorate]() {
-                    p.Answer(h, 200, "ue-tag", decorate);
-                });
+                Simulator::Schedule(Seconds(1),
+                                    [&p, h, decorate]() { p.Answer(h, 200, "ue-tag", decorate); });
             }
             else
             {
@@ -407,7 +419,9 @@ class RemoteOriginateTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(AddressString(requests[0].destination),
                               AddressString(L::PCSCF),
                               "sent to the S-CSCF");
-        NS_TEST_ASSERT_MSG_EQ(inv.GetContacts().at(0).GetUri().ToString(), RemoteContact(), "Contact");
+        NS_TEST_ASSERT_MSG_EQ(inv.GetContacts().at(0).GetUri().ToString(),
+                              RemoteContact(),
+                              "Contact");
         NS_TEST_ASSERT_MSG_EQ(inv.GetFirst("Session-Expires").value_or(""),
                               "20;refresher=uac",
                               "Session-Expires = 2 * refresh interval");
@@ -423,7 +437,9 @@ class RemoteOriginateTestCase : public TestCase
             const SipMessage& m = requests[i].message;
             methods.push_back(m.GetMethod());
             cseqs.push_back(m.GetCseq()->GetSequence());
-            NS_TEST_ASSERT_MSG_EQ(m.GetRequestUri(), "sip:ue1@" + p.Host() + ":5060", "remote target");
+            NS_TEST_ASSERT_MSG_EQ(m.GetRequestUri(),
+                                  "sip:ue1@" + p.Host() + ":5060",
+                                  "remote target");
             NS_TEST_ASSERT_MSG_EQ(m.GetFirst("Route").value_or(""), rr, "route set");
             NS_TEST_ASSERT_MSG_EQ(m.GetTo()->GetTag().value_or(""), "ue-tag", "remote tag");
             NS_TEST_ASSERT_MSG_EQ(*m.GetCallId(), *inv.GetCallId(), "same Call-ID");
@@ -433,7 +449,10 @@ class RemoteOriginateTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ((methods == wantMethods), true, "in-dialog requests");
         NS_TEST_ASSERT_MSG_EQ((cseqs == wantCseqs), true, "CSeq 1 (ACK) then 2, 3, 4, 5");
         double t2xx = requests[1].time.GetSeconds();
-        NS_TEST_ASSERT_MSG_EQ_TOL(t2xx, 2.0, 0.05, "ACK when the 200 arrives (1 s after the INVITE)");
+        NS_TEST_ASSERT_MSG_EQ_TOL(t2xx,
+                                  2.0,
+                                  0.05,
+                                  "ACK when the 200 arrives (1 s after the INVITE)");
         NS_TEST_ASSERT_MSG_EQ_TOL(requests[2].time.GetSeconds() - t2xx, 10.0, 0.05, "UPDATE 10 s");
         NS_TEST_ASSERT_MSG_EQ_TOL(requests[3].time.GetSeconds() - t2xx, 20.0, 0.1, "UPDATE 20 s");
         NS_TEST_ASSERT_MSG_EQ_TOL(requests[4].time.GetSeconds() - t2xx, 30.0, 0.1, "UPDATE 30 s");
@@ -490,14 +509,14 @@ class RemoteFailuresTestCase : public TestCase
             // "silent": never answered
         };
         std::vector<std::string> failed;
-        f.remote->TraceConnectWithoutContext(
-            "SessionFailed",
-            MakeCallback(+[](std::vector<std::string>* v,
-                             const std::string&,
-                             const std::string& peer,
-                             RemoteParty::Direction,
-                             const std::string& cause) { v->push_back(peer + " " + cause); })
-                .Bind(&failed));
+        f.remote->TraceConnectWithoutContext("SessionFailed",
+                                             MakeCallback(+[](std::vector<std::string>* v,
+                                                              const std::string&,
+                                                              const std::string& peer,
+                                                              RemoteParty::Direction,
+                                                              const std::string& cause) {
+                                                 v->push_back(peer + " " + cause);
+                                             }).Bind(&failed));
         Simulator::Schedule(Seconds(1), [&]() {
             f.remote->StartSession("sip:busy@ims.example");
             f.remote->StartSession("sip:silent@ims.example");
@@ -584,7 +603,9 @@ class RemoteArrivalsTestCase : public TestCase
         double cv = std::sqrt(sum2 / k - mean * mean) / mean;
         NS_TEST_ASSERT_MSG_EQ_TOL(mean, 3600 / (n * rate), 0.1 * 3600 / (n * rate), "mean gap");
         NS_TEST_ASSERT_MSG_EQ_TOL(cv, 1.0, 0.1, "exponential gaps");
-        NS_TEST_ASSERT_MSG_EQ(f.remote->GetSessionsFailed("486"), f.remote->GetSessionsOriginated(), "all 486");
+        NS_TEST_ASSERT_MSG_EQ(f.remote->GetSessionsFailed("486"),
+                              f.remote->GetSessionsOriginated(),
+                              "all 486");
     }
 };
 

@@ -34,8 +34,8 @@ using namespace ns3::tests;
 namespace
 {
 
-const std::string DOMAIN_NAME = "ims.example";                  //!< home domain
-const Ipv6Address UE_ADDRESS("3fff:100:0:1:aaaa:bbbb:cccc:1"); //!< the UE behind the P-CSCF
+const std::string DOMAIN_NAME = "ims.example";                   //!< home domain
+const Ipv6Address UE_ADDRESS("3fff:100:0:1:aaaa:bbbb:cccc:1");   //!< the UE behind the P-CSCF
 const std::string PATH = "<sip:term@[3fff:f00:0:1::2]:5060;lr>"; //!< the P-CSCF's Path
 
 /** \returns the S-CSCF's Service-Route / Record-Route host part */
@@ -108,7 +108,8 @@ class UeScript
                                                         callId,
                                                         ++cseq,
                                                         69);
-        m.InsertVia(SipVia("UDP", AddressString(ImsCoreTestNetwork::PCSCF), 5060, m_peer->NewBranch()));
+        m.InsertVia(
+            SipVia("UDP", AddressString(ImsCoreTestNetwork::PCSCF), 5060, m_peer->NewBranch()));
         m.AddHeader("Contact", "<" + contact + ">;expires=" + std::to_string(expires));
         m.SetExpires(expires);
         if (withAuthorization)
@@ -201,21 +202,21 @@ class UeScript
         Register("yes");
     }
 
-    Usim usim;                            //!< the UE's USIM
-    std::string impi;                     //!< private identity
-    std::string impu;                     //!< public identity
-    std::string callId;                   //!< Call-ID of its registrations
-    std::string contact;                  //!< Contact URI
-    uint32_t cseq{0};                     //!< last CSeq
-    uint32_t expires{600000};             //!< expiry asked for (TS 24.229 UE default)
-    bool autoAnswer{true};                //!< answer 401 challenges
-    bool wrongResponse{false};            //!< answer with a wrong RES
-    bool forgeAuts{false};                //!< send a forged AUTS on sync failure
-    std::string nonce;                    //!< last nonce
-    std::string response;                 //!< last response
-    std::vector<uint16_t> finals;         //!< final responses received, in order
+    Usim usim;                             //!< the UE's USIM
+    std::string impi;                      //!< private identity
+    std::string impu;                      //!< public identity
+    std::string callId;                    //!< Call-ID of its registrations
+    std::string contact;                   //!< Contact URI
+    uint32_t cseq{0};                      //!< last CSeq
+    uint32_t expires{600000};              //!< expiry asked for (TS 24.229 UE default)
+    bool autoAnswer{true};                 //!< answer 401 challenges
+    bool wrongResponse{false};             //!< answer with a wrong RES
+    bool forgeAuts{false};                 //!< send a forged AUTS on sync failure
+    std::string nonce;                     //!< last nonce
+    std::string response;                  //!< last response
+    std::vector<uint16_t> finals;          //!< final responses received, in order
     std::vector<Usim::Result> authResults; //!< USIM results, in order
-    SipMessage last200;                   //!< last 200
+    SipMessage last200;                    //!< last 200
 
   private:
     ScriptedPeer* m_peer; //!< the scripted P-CSCF
@@ -228,10 +229,10 @@ class UeScript
  */
 struct ScscfFixture
 {
-    ImsCoreTestNetwork net;       //!< network (destroys the simulator last)
-    ScscfHelper helper;           //!< helper
-    Ptr<Scscf> scscf;             //!< the S-CSCF
-    Ptr<Hss> hss;                 //!< its HSS
+    ImsCoreTestNetwork net;              //!< network (destroys the simulator last)
+    ScscfHelper helper;                  //!< helper
+    Ptr<Scscf> scscf;                    //!< the S-CSCF
+    Ptr<Hss> hss;                        //!< its HSS
     std::unique_ptr<ScriptedPeer> pcscf; //!< scripted P-CSCF
 
     /**
@@ -244,7 +245,8 @@ struct ScscfFixture
         {
             configure(helper);
         }
-        scscf = DynamicCast<Scscf>(helper.Install(net.nodes[ImsCoreTestNetwork::SCSCF_LINK]).Get(0));
+        scscf =
+            DynamicCast<Scscf>(helper.Install(net.nodes[ImsCoreTestNetwork::SCSCF_LINK]).Get(0));
         scscf->SetStartTime(Seconds(0));
         hss = helper.GetHss();
         pcscf = std::make_unique<ScriptedPeer>(net.nodes[ImsCoreTestNetwork::PCSCF_LINK],
@@ -307,16 +309,16 @@ class ScscfInitialRegistrationTestCase : public TestCase
                 v->push_back(now);
             }).Bind(&registered));
         std::vector<std::string> kinds;
-        f.scscf->TraceConnectWithoutContext(
-            "RegistrationAccepted",
-            MakeCallback(+[](std::vector<std::string>* v,
-                             const std::string& impi,
-                             const std::string& impu,
-                             Scscf::RegistrationKind kind,
-                             uint32_t expires) {
-                v->push_back(impi + " " + impu + " " + Scscf::GetRegistrationKindName(kind) +
-                             " " + std::to_string(expires));
-            }).Bind(&kinds));
+        f.scscf->TraceConnectWithoutContext("RegistrationAccepted",
+                                            MakeCallback(+[](std::vector<std::string>* v,
+                                                             const std::string& impi,
+                                                             const std::string& impu,
+                                                             Scscf::RegistrationKind kind,
+                                                             uint32_t expires) {
+                                                v->push_back(impi + " " + impu + " " +
+                                                             Scscf::GetRegistrationKindName(kind) +
+                                                             " " + std::to_string(expires));
+                                            }).Bind(&kinds));
         UeScript ue(f.pcscf.get(), f.hss, 1);
         Simulator::Schedule(Seconds(1), [&ue]() { ue.Register("no"); });
         Simulator::Stop(Seconds(10));
@@ -395,7 +397,8 @@ class ScscfInitialRegistrationTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(f.scscf->GetBindingPath(*b), PATH, "binding Path");
             NS_TEST_ASSERT_MSG_EQ(b->callId, ue.callId, "binding Call-ID");
             NS_TEST_ASSERT_MSG_EQ(b->cseq, 2u, "binding CSeq");
-            NS_TEST_ASSERT_MSG_EQ(b->expiresAt, answers[1].time + Seconds(3600),
+            NS_TEST_ASSERT_MSG_EQ(b->expiresAt,
+                                  answers[1].time + Seconds(3600),
                                   "expiry 3600 s after the 200");
         }
         NS_TEST_ASSERT_MSG_EQ(f.scscf->Get401Sent(), 1u, "401 counted");
@@ -524,9 +527,10 @@ class ScscfResyncTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(ue.authResults[0].status, Usim::SYNC_FAILURE, "first: sync failure");
         NS_TEST_ASSERT_MSG_EQ(ue.authResults[1].status, Usim::SUCCESS, "second: accepted");
         NS_TEST_ASSERT_MSG_GT((ue.authResults[1].sqn >> 5), uint64_t{5000}, "SQN above the USIM's");
-        NS_TEST_ASSERT_MSG_NE(answers[0].message.GetDigest("WWW-Authenticate")->GetNonce().value_or(""),
-                              answers[1].message.GetDigest("WWW-Authenticate")->GetNonce().value_or(""),
-                              "a new nonce");
+        NS_TEST_ASSERT_MSG_NE(
+            answers[0].message.GetDigest("WWW-Authenticate")->GetNonce().value_or(""),
+            answers[1].message.GetDigest("WWW-Authenticate")->GetNonce().value_or(""),
+            "a new nonce");
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetResyncs(), 1u, "resync counted");
         NS_TEST_ASSERT_MSG_EQ(f.hss->GetResyncs(), 1u, "the HSS resynchronised");
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetVectorsConsumed(), 2u, "two vectors");
@@ -547,9 +551,9 @@ class ScscfReregistrationTestCase : public TestCase
     /** Variants. */
     enum Variant
     {
-        AUTHENTICATED,   //!< AuthenticateReregistrations true
-        UNAUTHENTICATED, //!< false, same contact
-        NEW_CONTACT,     //!< false, new contact (contact refresh)
+        AUTHENTICATED,      //!< AuthenticateReregistrations true
+        UNAUTHENTICATED,    //!< false, same contact
+        NEW_CONTACT,        //!< false, new contact (contact refresh)
         NEW_CONTACT_STRICT, //!< false, new contact, strict TS 24.229 check
     };
 
@@ -732,8 +736,10 @@ class ScscfExpiryTestCase : public TestCase
         Simulator::Schedule(Seconds(2), [&ue2]() { ue2.Register("no"); });
         bool at59 = false;
         bool at62 = true;
-        Simulator::Schedule(Seconds(59), [&]() { at59 = f.scscf->GetBinding(ue1.impu) != nullptr; });
-        Simulator::Schedule(Seconds(62), [&]() { at62 = f.scscf->GetBinding(ue1.impu) != nullptr; });
+        Simulator::Schedule(Seconds(59),
+                            [&]() { at59 = f.scscf->GetBinding(ue1.impu) != nullptr; });
+        Simulator::Schedule(Seconds(62),
+                            [&]() { at62 = f.scscf->GetBinding(ue1.impu) != nullptr; });
         // ue2 answers its challenge only after reg-await-auth (20 s) expired.
         Simulator::Schedule(Seconds(30), [&ue2]() {
             ue2.autoAnswer = true;
@@ -742,10 +748,8 @@ class ScscfExpiryTestCase : public TestCase
         });
         // A terminating OPTIONS for ue1 after the expiry.
         Simulator::Schedule(Seconds(70), [&f]() {
-            SipMessage m = MakeTestRequest("OPTIONS",
-                                           ImsCoreTestNetwork::PCSCF,
-                                           5060,
-                                           f.pcscf->NewBranch());
+            SipMessage m =
+                MakeTestRequest("OPTIONS", ImsCoreTestNetwork::PCSCF, 5060, f.pcscf->NewBranch());
             m.SetRequestLine("OPTIONS", "sip:ue1@ims.example");
             f.pcscf->Send(m, ImsCoreTestNetwork::SCSCF, nullptr);
         });
@@ -754,16 +758,18 @@ class ScscfExpiryTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(at59, true, "registered at 59 s");
         NS_TEST_ASSERT_MSG_EQ(at62, false, "gone at 62 s");
         IMS_TEST_REQUIRE_SIZE(removed, 1, "one binding removed");
-        NS_TEST_ASSERT_MSG_EQ(removed[0].rfind("ue1@ims.example expired 61", 0),
-                              0u,
-                              "ue1 expired at 61 s (registered at 1.0x s for 60 s): " << removed[0]);
+        NS_TEST_ASSERT_MSG_EQ(
+            removed[0].rfind("ue1@ims.example expired 61", 0),
+            0u,
+            "ue1 expired at 61 s (registered at 1.0x s for 60 s): " << removed[0]);
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetDeregistrations(Scscf::EXPIRED), 1u, "counted");
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetRegisteredUserCount(), 1u, "only ue2 (since 30 s)");
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetChallengeTimeouts(), 1u, "ue2's challenge timed out");
         NS_TEST_ASSERT_MSG_EQ((ue2.finals == std::vector<uint16_t>{401, 401, 200}),
                               true,
                               "the late answer is challenged anew, then registered");
-        std::vector<WirePacket> opt = f.net.Find(ImsCoreTestNetwork::SCSCF_LINK, true, "OPTIONS", 480);
+        std::vector<WirePacket> opt =
+            f.net.Find(ImsCoreTestNetwork::SCSCF_LINK, true, "OPTIONS", 480);
         NS_TEST_ASSERT_MSG_EQ(opt.size(), 1u, "480 for the expired user");
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetProxyResponses(480), 1u, "480 counted");
     }
@@ -813,7 +819,8 @@ class ScscfOriginatingTestCase : public TestCase
 {
   public:
     ScscfOriginatingTestCase()
-        : TestCase("originating INVITE, 180, 200, ACK, UPDATE, BYE through the S-CSCF to the remote party")
+        : TestCase("originating INVITE, 180, 200, ACK, UPDATE, BYE through the S-CSCF to the "
+                   "remote party")
     {
     }
 
@@ -865,11 +872,9 @@ class ScscfOriginatingTestCase : public TestCase
             if (r.GetStatusCode() == 200 && ok.GetStatusCode() == 0)
             {
                 ok = r;
-                ue.manager->SendStateless(inDialog("ACK"),
-                                          SipTarget::Clear(Ipv6Address::GetAny(),
-                                                           5060,
-                                                           ImsCoreTestNetwork::SCSCF,
-                                                           5060));
+                ue.manager->SendStateless(
+                    inDialog("ACK"),
+                    SipTarget::Clear(Ipv6Address::GetAny(), 5060, ImsCoreTestNetwork::SCSCF, 5060));
                 Simulator::Schedule(Seconds(2), [&]() {
                     ue.Send(inDialog("UPDATE"), ImsCoreTestNetwork::SCSCF, nullptr);
                 });
@@ -1003,7 +1008,7 @@ class ScscfTerminatingTestCase : public TestCase
         Simulator::Schedule(Seconds(1), [&ue]() { ue.Register("no"); });
         Simulator::Schedule(Seconds(5), [&]() { remote->StartSession("sip:ue1@ims.example"); });
         Simulator::Schedule(Seconds(50), [&]() {
-            remote->StartSession("sip:ue2@ims.example");   // provisioned, not registered
+            remote->StartSession("sip:ue2@ims.example");    // provisioned, not registered
             remote->StartSession("sip:nobody@ims.example"); // unknown
         });
         Simulator::Stop(Seconds(60));
@@ -1012,7 +1017,9 @@ class ScscfTerminatingTestCase : public TestCase
         std::vector<WirePacket> inv = f.net.Find(L::PCSCF_LINK, false, "INVITE", 0);
         IMS_TEST_REQUIRE_SIZE(inv, 1, "one INVITE reached the P-CSCF");
         const SipMessage& m = inv[0].message;
-        NS_TEST_ASSERT_MSG_EQ(m.GetRequestUri(), ue.contact, "retargeted to the registered contact");
+        NS_TEST_ASSERT_MSG_EQ(m.GetRequestUri(),
+                              ue.contact,
+                              "retargeted to the registered contact");
         std::vector<std::string> routes = m.GetAll("Route");
         IMS_TEST_REQUIRE_SIZE(routes, 1, "the Path as Route");
         NS_TEST_ASSERT_MSG_EQ(routes[0], PATH, "Route = Path");
@@ -1022,7 +1029,9 @@ class ScscfTerminatingTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(m.GetFirst("Record-Route").value_or(""),
                               "<sip:" + ScscfHostPort() + ";lr>",
                               "S-CSCF Record-Route");
-        NS_TEST_ASSERT_MSG_EQ(AddressString(inv[0].destination), AddressString(L::PCSCF), "to the P-CSCF");
+        NS_TEST_ASSERT_MSG_EQ(AddressString(inv[0].destination),
+                              AddressString(L::PCSCF),
+                              "to the P-CSCF");
         std::vector<WirePacket> remoteInv = f.net.Find(L::REMOTE_LINK, true, "INVITE", 0);
         NS_TEST_ASSERT_MSG_EQ(remoteInv.size(), 3u, "three INVITEs left the remote party");
         NS_TEST_ASSERT_MSG_EQ(remoteInv[0].message.GetFirst("Route").value_or(""),
@@ -1059,7 +1068,9 @@ class ScscfTerminatingTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(remote->GetSessionsEstablished(RemoteParty::OUTGOING), 1u, "up");
         NS_TEST_ASSERT_MSG_EQ(remote->GetSessionsCompleted(RemoteParty::OUTGOING), 1u, "ended");
         NS_TEST_ASSERT_MSG_EQ(remote->GetSetupDelayCount(), 1u, "setup delay measured");
-        NS_TEST_ASSERT_MSG_GT(remote->GetSetupDelayMean(), MilliSeconds(10), "4 links there and back");
+        NS_TEST_ASSERT_MSG_GT(remote->GetSetupDelayMean(),
+                              MilliSeconds(10),
+                              "4 links there and back");
 
         // 480 and 404 from the S-CSCF, their ACKs absorbed there.
         NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, false, "INVITE", 480).size(), 1u, "480");
@@ -1126,19 +1137,20 @@ class ScscfProxyChecksTestCase : public TestCase
                   std::string("INVITE sip:remote@ims.example SIP/2.0\r\nVia: SIP/2.0/UDP "
                               "[3fff:f00:0:1::2]:5060;branch=z9hG4bKbad1\r\nCSeq: x\r\n\r\n")})
             {
-                Ptr<Socket> s = Socket::CreateSocket(f.net.nodes[L::PCSCF_LINK],
-                                                     UdpSocketFactory::GetTypeId());
+                Ptr<Socket> s =
+                    Socket::CreateSocket(f.net.nodes[L::PCSCF_LINK], UdpSocketFactory::GetTypeId());
                 s->Bind(Inet6SocketAddress(L::PCSCF, 7000));
-                s->SendTo(Create<Packet>(reinterpret_cast<const uint8_t*>(bytes.data()),
-                                         bytes.size()),
-                          0,
-                          Inet6SocketAddress(L::SCSCF, 5060));
+                s->SendTo(
+                    Create<Packet>(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()),
+                    0,
+                    Inet6SocketAddress(L::SCSCF, 5060));
                 s->Close();
             }
             // A response whose top Via is not the S-CSCF's.
             SipMessage req = MakeTestRequest("BYE", L::PCSCF, 5060, p.NewBranch(), "stray-1");
             SipMessage resp = SipMessageFactory::CreateResponse(req, 200, "", "x");
-            p.manager->SendStateless(resp, SipTarget::Clear(Ipv6Address::GetAny(), 5060, L::SCSCF, 5060));
+            p.manager->SendStateless(resp,
+                                     SipTarget::Clear(Ipv6Address::GetAny(), 5060, L::SCSCF, 5060));
         });
         Simulator::Stop(Seconds(10));
         Simulator::Run();
@@ -1177,10 +1189,12 @@ class ScscfRegistrarTestCase : public TestCase
     {
         ScscfRegistrar r;
         std::vector<std::string> expired;
-        r.SetExpiryCallback(MakeCallback(
-            +[](std::vector<std::string>* v, const std::string& impi, const ScscfRegistrar::Binding&) {
-                v->push_back(impi + "@" + std::to_string(Simulator::Now().GetSeconds()));
-            }).Bind(&expired));
+        r.SetExpiryCallback(MakeCallback(+[](std::vector<std::string>* v,
+                                             const std::string& impi,
+                                             const ScscfRegistrar::Binding&) {
+                                v->push_back(impi + "@" +
+                                             std::to_string(Simulator::Now().GetSeconds()));
+                            }).Bind(&expired));
         Simulator::Schedule(Seconds(1), [&r]() {
             NS_ABORT_IF(r.Update("a", "sip:a@[::1]", "<sip:p1;lr>", "c1", 1, Seconds(30)));
             r.Update("b", "sip:b@[::1]", "<sip:p1;lr>", "c2", 1, Seconds(10));
@@ -1218,7 +1232,8 @@ class UaDialogTestCase : public TestCase
   private:
     void DoRun() override
     {
-        SipMessage invite = MakeTestRequest("INVITE", ImsCoreTestNetwork::PCSCF, 5060, "z9hG4bKi", "d-1", 7);
+        SipMessage invite =
+            MakeTestRequest("INVITE", ImsCoreTestNetwork::PCSCF, 5060, "z9hG4bKi", "d-1", 7);
         invite.AddHeader("Contact", "<sip:ue1@[3fff:100::1]:5062>");
         invite.AddHeader("Record-Route", "<sip:[3fff:f00:0:1::2]:5060;lr>");
         invite.AddHeader("Record-Route", "<sip:[3fff:f00:0:2::2]:5060;lr>");
@@ -1233,7 +1248,8 @@ class UaDialogTestCase : public TestCase
         std::vector<std::string> rs = uac.GetRouteSet();
         IMS_TEST_REQUIRE_SIZE(rs, 2, "route set");
         NS_TEST_ASSERT_MSG_EQ(rs[0], "<sip:[3fff:f00:0:2::2]:5060;lr>", "reversed at the UAC");
-        SipMessage bye = uac.CreateRequest("BYE", SipVia("UDP", "3fff:f00:0:1::2", 5060, "z9hG4bKb"));
+        SipMessage bye =
+            uac.CreateRequest("BYE", SipVia("UDP", "3fff:f00:0:1::2", 5060, "z9hG4bKb"));
         NS_TEST_ASSERT_MSG_EQ(bye.GetRequestUri(), "sip:remote@[3fff:f00:0:3::2]:5060", "target");
         NS_TEST_ASSERT_MSG_EQ(bye.GetCseq()->GetSequence(), 8u, "CSeq after the INVITE's 7");
         NS_TEST_ASSERT_MSG_EQ(bye.GetTo()->GetTag().value_or(""), "uas-tag", "remote tag");
@@ -1251,7 +1267,9 @@ class UaDialogTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(uas.GetRemoteTarget(), "sip:ue1@[3fff:100::1]:5062", "UE contact");
         NS_TEST_ASSERT_MSG_EQ(uas.AcceptRemoteSequence(7), false, "CSeq 7 again refused");
         NS_TEST_ASSERT_MSG_EQ(uas.AcceptRemoteSequence(8), true, "CSeq 8 accepted");
-        NS_TEST_ASSERT_MSG_EQ(uas.GetKey(), UaDialog::KeyOfReceived(bye), "BYE finds the UAS dialog");
+        NS_TEST_ASSERT_MSG_EQ(uas.GetKey(),
+                              UaDialog::KeyOfReceived(bye),
+                              "BYE finds the UAS dialog");
     }
 };
 

@@ -277,8 +277,7 @@ RemoteParty::StartApplication()
     {
         Ptr<Ipv6> ipv6 = GetNode()->GetObject<Ipv6>();
         NS_ABORT_MSG_IF(!ipv6, "RemoteParty: the node has no IPv6 stack");
-        for (uint32_t i = 0; i < ipv6->GetNInterfaces() && m_address == Ipv6Address::GetAny();
-             ++i)
+        for (uint32_t i = 0; i < ipv6->GetNInterfaces() && m_address == Ipv6Address::GetAny(); ++i)
         {
             for (uint32_t j = 0; j < ipv6->GetNAddresses(i); ++j)
             {
@@ -390,18 +389,19 @@ RemoteParty::Respond(uint64_t handle, const SipMessage& response)
 {
     if (!m_transactions->SendResponse(handle, response))
     {
-        NS_LOG_WARN("response " << response.GetStatusCode() << " not sent (transaction "
-                                << handle << ")");
+        NS_LOG_WARN("response " << response.GetStatusCode() << " not sent (transaction " << handle
+                                << ")");
     }
 }
 
 void
 RemoteParty::RespondSimple(const SipMessage& request, uint16_t code, uint64_t handle)
 {
-    SipMessage r = SipMessageFactory::CreateResponse(request,
-                                                     code,
-                                                     "",
-                                                     "rp" + SipMessageFactory::MakeToken(++m_counter));
+    SipMessage r =
+        SipMessageFactory::CreateResponse(request,
+                                          code,
+                                          "",
+                                          "rp" + SipMessageFactory::MakeToken(++m_counter));
     if (code == 405 || (code == 200 && request.IsMethod("OPTIONS")))
     {
         r.AddHeader("Allow", ALLOW);
@@ -566,8 +566,7 @@ RemoteParty::HandleCancel(const SipMessage& request, uint64_t handle)
         {
             // RFC 3261 9.2: 200 to the CANCEL, 487 to the INVITE.
             RespondSimple(request, 200, handle);
-            Respond(inviteHandle,
-                    SipMessageFactory::CreateResponse(s.invite, 487, "", s.localTag));
+            Respond(inviteHandle, SipMessageFactory::CreateResponse(s.invite, 487, "", s.localTag));
             m_rejected++;
             CancelEvents(s);
             m_sessions.erase(it);
@@ -734,13 +733,8 @@ RemoteParty::StartSession(const std::string& target)
     SipNameAddr from(own);
     from.SetTag(s.localTag);
     SipNameAddr to(targetUri);
-    SipMessage invite = SipMessageFactory::CreateRequest("INVITE",
-                                                         targetUri,
-                                                         MakeVia(),
-                                                         from,
-                                                         to,
-                                                         s.callId,
-                                                         1);
+    SipMessage invite =
+        SipMessageFactory::CreateRequest("INVITE", targetUri, MakeVia(), from, to, s.callId, 1);
     invite.AddHeader("Route",
                      "<sip:[" + ToText(m_scscfAddress) + "]:" + std::to_string(m_scscfPort) +
                          ";lr>");
@@ -801,8 +795,9 @@ RemoteParty::InviteResponse(std::string key, const SipMessage& response, const S
         if (to && to->GetTag().value_or("") == s.dialog.GetRemoteTag() &&
             s.dialog.GetNextHop(&next, &port))
         {
-            m_transactions->SendStateless(s.ack,
-                                          SipTarget::Clear(Ipv6Address::GetAny(), m_port, next, port));
+            m_transactions->SendStateless(
+                s.ack,
+                SipTarget::Clear(Ipv6Address::GetAny(), m_port, next, port));
         }
         return;
     }

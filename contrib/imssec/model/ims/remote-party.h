@@ -413,47 +413,47 @@ class RemoteParty : public Application
     void RestartSupervision(Session& s);
 
     // --- parameters ---
-    std::string m_uri;                  //!< own public identity
-    Ipv6Address m_configuredAddress;    //!< LocalAddress (:: = first global)
-    uint16_t m_port;                    //!< SIP port
-    Ipv6Address m_scscfAddress;         //!< S-CSCF (preloaded Route)
-    uint16_t m_scscfPort;               //!< its port
-    Time m_ringingDelay;                //!< 180 after
-    Time m_answerDelay;                 //!< final response after
-    uint16_t m_answerStatus;            //!< 200, or a rejection code
-    Time m_refreshInterval;             //!< UPDATE every (0: none)
+    std::string m_uri;                       //!< own public identity
+    Ipv6Address m_configuredAddress;         //!< LocalAddress (:: = first global)
+    uint16_t m_port;                         //!< SIP port
+    Ipv6Address m_scscfAddress;              //!< S-CSCF (preloaded Route)
+    uint16_t m_scscfPort;                    //!< its port
+    Time m_ringingDelay;                     //!< 180 after
+    Time m_answerDelay;                      //!< final response after
+    uint16_t m_answerStatus;                 //!< 200, or a rejection code
+    Time m_refreshInterval;                  //!< UPDATE every (0: none)
     Ptr<RandomVariableStream> m_holdingTime; //!< holding time of originated sessions (s)
-    double m_rate;                      //!< sessions per target per hour
-    std::vector<std::string> m_targets; //!< public identities called
+    double m_rate;                           //!< sessions per target per hour
+    std::vector<std::string> m_targets;      //!< public identities called
 
     // --- state ---
-    Ptr<SipTransport> m_transport;             //!< sockets
-    Ptr<SipTransactionManager> m_transactions; //!< transactions
-    Ptr<ExponentialRandomVariable> m_arrivals; //!< inter-arrival times
-    Ptr<UniformRandomVariable> m_targetChoice; //!< target choice
-    Ipv6Address m_address;                     //!< own address
-    std::string m_contact;                     //!< Contact value
+    Ptr<SipTransport> m_transport;                       //!< sockets
+    Ptr<SipTransactionManager> m_transactions;           //!< transactions
+    Ptr<ExponentialRandomVariable> m_arrivals;           //!< inter-arrival times
+    Ptr<UniformRandomVariable> m_targetChoice;           //!< target choice
+    Ipv6Address m_address;                               //!< own address
+    std::string m_contact;                               //!< Contact value
     std::unordered_map<std::string, Session> m_sessions; //!< by UaDialog key
-    EventId m_arrivalEvent;                    //!< next arrival
-    uint64_t m_counter;                        //!< tags, Call-IDs, branches
-    bool m_running;                            //!< between start and stop
+    EventId m_arrivalEvent;                              //!< next arrival
+    uint64_t m_counter;                                  //!< tags, Call-IDs, branches
+    bool m_running;                                      //!< between start and stop
 
     // --- statistics ---
-    uint64_t m_invitesReceived;                                    //!< new INVITEs
-    uint64_t m_answered;                                           //!< 2xx sent
-    uint64_t m_rejected;                                           //!< non-2xx sent
-    uint64_t m_originated;                                         //!< INVITEs sent
-    std::array<uint64_t, DIRECTION_COUNT> m_established;          //!< established
-    std::array<uint64_t, DIRECTION_COUNT> m_completed;            //!< completed
+    uint64_t m_invitesReceived;                                             //!< new INVITEs
+    uint64_t m_answered;                                                    //!< 2xx sent
+    uint64_t m_rejected;                                                    //!< non-2xx sent
+    uint64_t m_originated;                                                  //!< INVITEs sent
+    std::array<uint64_t, DIRECTION_COUNT> m_established;                    //!< established
+    std::array<uint64_t, DIRECTION_COUNT> m_completed;                      //!< completed
     std::array<std::map<std::string, uint64_t>, DIRECTION_COUNT> m_dropped; //!< drops
-    std::map<std::string, uint64_t> m_failed;                      //!< failed attempts
-    uint64_t m_refreshesReceived;                                  //!< refreshes answered
-    uint64_t m_refreshesSent;                                      //!< refreshes sent
-    uint64_t m_setupCount;                                         //!< setup delays
-    Time m_setupSum;                                               //!< their sum
-    Time m_setupMin;                                               //!< smallest
-    Time m_setupMax;                                               //!< largest
-    uint64_t m_unknownDialog;                                      //!< 481 sent
+    std::map<std::string, uint64_t> m_failed;                               //!< failed attempts
+    uint64_t m_refreshesReceived;                                           //!< refreshes answered
+    uint64_t m_refreshesSent;                                               //!< refreshes sent
+    uint64_t m_setupCount;                                                  //!< setup delays
+    Time m_setupSum;                                                        //!< their sum
+    Time m_setupMin;                                                        //!< smallest
+    Time m_setupMax;                                                        //!< largest
+    uint64_t m_unknownDialog;                                               //!< 481 sent
 
     TracedCallback<const std::string&, const std::string&, Direction>
         m_establishedTrace; //!< established

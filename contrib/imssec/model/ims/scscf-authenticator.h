@@ -38,14 +38,14 @@ class ScscfAuthenticator
     /** Outcome of checking an Authorization header against the pending challenge. */
     enum Result : uint8_t
     {
-        OK = 0,             //!< response == the one computed with XRES
-        NO_CHALLENGE,       //!< no challenge pending for the IMPI (none, or timed out)
-        STALE_NONCE,        //!< a challenge is pending, but for another nonce
-        CALL_ID_MISMATCH,   //!< the pending challenge was sent in another Call-ID
-        WRONG_RESPONSE,     //!< the response does not match (RES != XRES, or realm/uri)
-        NO_RESPONSE,        //!< the Authorization carries no response
-        RESYNC_FAILED,      //!< AUTS rejected by the HSS (MAC-S wrong) or malformed
-        UNKNOWN_USER,       //!< the HSS does not know the IMPI
+        OK = 0,           //!< response == the one computed with XRES
+        NO_CHALLENGE,     //!< no challenge pending for the IMPI (none, or timed out)
+        STALE_NONCE,      //!< a challenge is pending, but for another nonce
+        CALL_ID_MISMATCH, //!< the pending challenge was sent in another Call-ID
+        WRONG_RESPONSE,   //!< the response does not match (RES != XRES, or realm/uri)
+        NO_RESPONSE,      //!< the Authorization carries no response
+        RESYNC_FAILED,    //!< AUTS rejected by the HSS (MAC-S wrong) or malformed
+        UNKNOWN_USER,     //!< the HSS does not know the IMPI
     };
 
     /**
@@ -177,15 +177,15 @@ class ScscfAuthenticator
      */
     void Expire(std::string impi);
 
-    Ptr<Hss> m_hss;                                      //!< vectors
-    std::string m_realm;                                 //!< Digest realm
-    Time m_regAwaitAuth;                                 //!< challenge lifetime
-    std::unordered_map<std::string, Pending> m_pending;  //!< IMPI -> challenge
-    TimeoutCallback m_timeoutCallback;                   //!< timeout report
-    uint64_t m_vectors;                                  //!< vectors consumed
-    uint64_t m_resyncs;                                  //!< accepted AUTS
-    uint64_t m_resyncFailures;                           //!< rejected AUTS
-    uint64_t m_timeouts;                                 //!< challenges never answered
+    Ptr<Hss> m_hss;                                     //!< vectors
+    std::string m_realm;                                //!< Digest realm
+    Time m_regAwaitAuth;                                //!< challenge lifetime
+    std::unordered_map<std::string, Pending> m_pending; //!< IMPI -> challenge
+    TimeoutCallback m_timeoutCallback;                  //!< timeout report
+    uint64_t m_vectors;                                 //!< vectors consumed
+    uint64_t m_resyncs;                                 //!< accepted AUTS
+    uint64_t m_resyncFailures;                          //!< rejected AUTS
+    uint64_t m_timeouts;                                //!< challenges never answered
 };
 
 } // namespace ns3

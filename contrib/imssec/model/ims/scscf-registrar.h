@@ -117,8 +117,8 @@ class ScscfRegistrar
     /** An interned Path value with its reference count. */
     struct PathEntry
     {
-        std::string value;  //!< the Path text
-        uint32_t users{0};  //!< bindings using it (0: free slot)
+        std::string value; //!< the Path text
+        uint32_t users{0}; //!< bindings using it (0: free slot)
     };
 
     /// Key of the expiry index: expiry time, then the IMPI (the map key, stable address).
@@ -141,9 +141,9 @@ class ScscfRegistrar
     /** \brief Timer: removes every binding due now. */
     void Expire();
 
-    std::unordered_map<std::string, Binding> m_bindings; //!< IMPI -> binding
-    std::set<ExpiryKey> m_expiry;                         //!< bindings by expiry time
-    std::vector<PathEntry> m_paths;                       //!< interned Path values
+    std::unordered_map<std::string, Binding> m_bindings;   //!< IMPI -> binding
+    std::set<ExpiryKey> m_expiry;                          //!< bindings by expiry time
+    std::vector<PathEntry> m_paths;                        //!< interned Path values
     std::unordered_map<std::string, uint32_t> m_pathIndex; //!< Path text -> index
     std::vector<uint32_t> m_freePaths;                     //!< free slots of m_paths
     EventId m_timer;                                       //!< earliest expiry

@@ -387,8 +387,8 @@ Scscf::HandleRegister(const SipMessage& request, uint64_t handle)
         return;
     }
     std::string callId = request.GetCallId().value_or("");
-    bool integrity = auth && SipText::EqualsIgnoreCase(
-                                 auth->Get("integrity-protected").value_or(""), "yes");
+    bool integrity =
+        auth && SipText::EqualsIgnoreCase(auth->Get("integrity-protected").value_or(""), "yes");
 
     if (auth && auth->GetAuts())
     {
@@ -482,11 +482,10 @@ Scscf::AcceptRegister(const SipMessage& request,
     std::string callId = request.GetCallId().value_or("");
     const ScscfRegistrar::Binding* binding = m_registrar.Find(impi);
 
-    SipMessage ok =
-        SipMessageFactory::CreateResponse(request,
-                                          200,
-                                          "",
-                                          SipMessageFactory::MakeToken(++m_tagCounter));
+    SipMessage ok = SipMessageFactory::CreateResponse(request,
+                                                      200,
+                                                      "",
+                                                      SipMessageFactory::MakeToken(++m_tagCounter));
     if (contacts.empty())
     {
         // RFC 3261 10.3 step 6: a query; the current binding is listed below.
@@ -510,7 +509,8 @@ Scscf::AcceptRegister(const SipMessage& request,
     else
     {
         const SipNameAddr& contact = contacts.front();
-        uint32_t requested = contact.GetExpires().value_or(headerExpires.value_or(m_defaultExpires));
+        uint32_t requested =
+            contact.GetExpires().value_or(headerExpires.value_or(m_defaultExpires));
         if (requested == 0)
         {
             SipUri registered;
@@ -599,11 +599,10 @@ Scscf::SendChallenge(const SipMessage& request,
                      const std::string& reason)
 {
     NS_LOG_FUNCTION(this << impi << reason);
-    SipMessage r =
-        SipMessageFactory::CreateResponse(request,
-                                          401,
-                                          "",
-                                          SipMessageFactory::MakeToken(++m_tagCounter));
+    SipMessage r = SipMessageFactory::CreateResponse(request,
+                                                     401,
+                                                     "",
+                                                     SipMessageFactory::MakeToken(++m_tagCounter));
     r.SetDigest("WWW-Authenticate", challenge);
     SendRegisterResponse(handle, r);
     m_registerAnswerTrace(impi, 401, reason);
@@ -618,11 +617,10 @@ Scscf::RejectRegister(const SipMessage& request,
 {
     NS_LOG_FUNCTION(this << impi << status << reason);
     NS_LOG_INFO("REGISTER of " << impi << " answered " << status << " (" << reason << ")");
-    SipMessage r =
-        SipMessageFactory::CreateResponse(request,
-                                          status,
-                                          "",
-                                          SipMessageFactory::MakeToken(++m_tagCounter));
+    SipMessage r = SipMessageFactory::CreateResponse(request,
+                                                     status,
+                                                     "",
+                                                     SipMessageFactory::MakeToken(++m_tagCounter));
     SendRegisterResponse(handle, r);
     m_registerAnswerTrace(impi, status, reason);
 }
@@ -666,8 +664,7 @@ Scscf::IsLocal(const SipUri& uri) const
         return false;
     }
     Ipv6Address a(uri.GetHostAddress().c_str());
-    return std::find(m_localAddresses.begin(), m_localAddresses.end(), a) !=
-           m_localAddresses.end();
+    return std::find(m_localAddresses.begin(), m_localAddresses.end(), a) != m_localAddresses.end();
 }
 
 bool
@@ -910,8 +907,9 @@ Scscf::ForwardResponse(const SipMessage& response, const SipPacketInfo& info)
         m_proxyDrops++;
         return;
     }
-    if (!m_transactions->SendStateless(forwarded,
-                                       SipTarget::Clear(Ipv6Address::GetAny(), m_port, address, port)))
+    if (!m_transactions->SendStateless(
+            forwarded,
+            SipTarget::Clear(Ipv6Address::GetAny(), m_port, address, port)))
     {
         m_proxyDrops++;
         return;

@@ -416,37 +416,37 @@ class Scscf : public Application
     void ChallengeExpired(const std::string& impi);
 
     // --- parameters ---
-    Ptr<Hss> m_hss;                 //!< HSS object (Cx not modeled)
-    std::string m_homeDomain;       //!< realm / home domain
-    Ipv6Address m_configuredAddress; //!< LocalAddress attribute (:: = first global)
-    uint16_t m_port;                //!< SIP port
-    uint32_t m_maxExpires;          //!< longest registration granted (s)
-    uint32_t m_defaultExpires;      //!< when the REGISTER names no expiry (s)
-    Time m_regAwaitAuth;            //!< challenge lifetime
+    Ptr<Hss> m_hss;                     //!< HSS object (Cx not modeled)
+    std::string m_homeDomain;           //!< realm / home domain
+    Ipv6Address m_configuredAddress;    //!< LocalAddress attribute (:: = first global)
+    uint16_t m_port;                    //!< SIP port
+    uint32_t m_maxExpires;              //!< longest registration granted (s)
+    uint32_t m_defaultExpires;          //!< when the REGISTER names no expiry (s)
+    Time m_regAwaitAuth;                //!< challenge lifetime
     bool m_authenticateReregistrations; //!< challenge protected re-REGISTERs too
-    bool m_rejectNewContact;        //!< TS 24.229 403 for a new contact without challenge
-    Ipv6Address m_remoteAddress;    //!< default next hop for non-UE identities
-    uint16_t m_remotePort;          //!< its port
+    bool m_rejectNewContact;            //!< TS 24.229 403 for a new contact without challenge
+    Ipv6Address m_remoteAddress;        //!< default next hop for non-UE identities
+    uint16_t m_remotePort;              //!< its port
 
     // --- state ---
-    Ptr<SipTransport> m_transport;               //!< sockets
-    Ptr<SipTransactionManager> m_transactions;   //!< REGISTER transactions
-    Ipv6Address m_address;                       //!< own address (Via, Record-Route)
-    std::vector<Ipv6Address> m_localAddresses;   //!< all global addresses of the node
-    std::string m_proxyId;                       //!< stateless branch seed
-    std::string m_recordRoute;                   //!< Record-Route value
-    std::string m_serviceRoute;                  //!< Service-Route value
-    ScscfRegistrar m_registrar;                  //!< bindings
-    ScscfAuthenticator m_authenticator;          //!< pending challenges
+    Ptr<SipTransport> m_transport;                 //!< sockets
+    Ptr<SipTransactionManager> m_transactions;     //!< REGISTER transactions
+    Ipv6Address m_address;                         //!< own address (Via, Record-Route)
+    std::vector<Ipv6Address> m_localAddresses;     //!< all global addresses of the node
+    std::string m_proxyId;                         //!< stateless branch seed
+    std::string m_recordRoute;                     //!< Record-Route value
+    std::string m_serviceRoute;                    //!< Service-Route value
+    ScscfRegistrar m_registrar;                    //!< bindings
+    ScscfAuthenticator m_authenticator;            //!< pending challenges
     std::unordered_map<std::string, Peer> m_peers; //!< non-UE identities
-    uint64_t m_tagCounter;                       //!< To tags of REGISTER responses
+    uint64_t m_tagCounter;                         //!< To tags of REGISTER responses
 
     // --- statistics ---
-    std::array<uint64_t, REGISTRATION_KIND_COUNT> m_registrations;     //!< by kind
+    std::array<uint64_t, REGISTRATION_KIND_COUNT> m_registrations;      //!< by kind
     std::array<uint64_t, DEREGISTRATION_CAUSE_COUNT> m_deregistrations; //!< by cause
-    std::map<uint16_t, uint64_t> m_registerResponses; //!< REGISTER responses by status
-    uint64_t m_unknownUsers;                           //!< 403: unknown IMPI
-    uint64_t m_authenticationFailures;                 //!< 403: wrong response
+    std::map<uint16_t, uint64_t> m_registerResponses;   //!< REGISTER responses by status
+    uint64_t m_unknownUsers;                            //!< 403: unknown IMPI
+    uint64_t m_authenticationFailures;                  //!< 403: wrong response
     std::array<uint64_t, ROUTE_KIND_COUNT> m_forwarded; //!< requests forwarded by kind
     uint64_t m_forwardedResponses;                      //!< responses forwarded
     std::map<uint16_t, uint64_t> m_proxyResponses;      //!< proxy answers by status

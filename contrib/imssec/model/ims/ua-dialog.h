@@ -38,7 +38,9 @@ class UaDialog
      * \param[out] dialog the dialog
      * \returns false when the response has no To tag or no usable Contact
      */
-    static bool CreateAsUac(const SipMessage& request, const SipMessage& response, UaDialog* dialog);
+    static bool CreateAsUac(const SipMessage& request,
+                            const SipMessage& response,
+                            UaDialog* dialog);
 
     /**
      * \brief UAS side (RFC 3261 12.1.1).
@@ -47,7 +49,9 @@ class UaDialog
      * \param[out] dialog the dialog
      * \returns false when the request has no From tag or no usable Contact
      */
-    static bool CreateAsUas(const SipMessage& request, const std::string& localTag, UaDialog* dialog);
+    static bool CreateAsUas(const SipMessage& request,
+                            const std::string& localTag,
+                            UaDialog* dialog);
 
     /**
      * \param callId Call-ID
