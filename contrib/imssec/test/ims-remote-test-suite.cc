@@ -286,37 +286,55 @@ class RemoteSupervisionTestCase : public TestCase
     }
 };
 
-/** AnswerStatusCode 486 rejects (the transaction ACK absorbed); CANCEL gives 200 and 487. */
+/**
+ * AnswerStatusCode 486 rejects (the transaction's ACK absorbed); CANCEL gets 200 and the
+ * INVITE 487; a BYE in the early dialog (after the 180) gets 200 and the INVITE 487.
+ */
 class RemoteRejectTestCase : public TestCase
 {
   public:
+    /** How the attempt ends. */
+    enum Variant
+    {
+        REJECT,    //!< AnswerStatusCode 486
+        CANCEL,    //!< CANCEL before the answer
+        EARLY_BYE, //!< BYE in the early dialog
+    };
+
     /**
-     * \param cancel CANCEL instead of a rejection
+     * \param variant which
      */
-    explicit RemoteRejectTestCase(bool cancel)
-        : TestCase(cancel ? "CANCEL before the answer: 200 and 487"
-                          : "AnswerStatusCode 486: every INVITE rejected"),
-          m_cancel(cancel)
+    explicit RemoteRejectTestCase(Variant variant)
+        : TestCase(variant == REJECT   ? "AnswerStatusCode 486: every INVITE rejected"
+                   : variant == CANCEL ? "CANCEL before the answer: 200 and 487"
+                                       : "BYE in the early dialog: 200 and 487"),
+          m_variant(variant)
     {
     }
 
   private:
     void DoRun() override
     {
-        bool cancel = m_cancel;
-        RemoteFixture f([cancel](RemotePartyHelper& h) {
+        Variant variant = m_variant;
+        RemoteFixture f([variant](RemotePartyHelper& h) {
             h.SetAttribute("AnswerDelay", TimeValue(Seconds(5)));
-            if (!cancel)
+            if (variant == REJECT)
             {
                 h.SetAttribute("AnswerStatusCode", UintegerValue(486));
             }
         });
         ScriptedPeer& p = *f.peer;
         SipMessage invite = f.Invite("rej-1", "");
-        p.Send(invite, L::REMOTE, nullptr);
-        if (m_cancel)
-        {
-            Simulator::Schedule(Seconds(1), [&]() {
+        SipMessage ringing;
+        p.Send(invite, L::REMOTE, [&ringing](const SipMessage& r) {
+            if (r.GetStatusCode() == 180)
+            {
+                ringing = r;
+            }
+        });
+        Simulator::Schedule(Seconds(1), [&]() {
+            if (m_variant == CANCEL)
+            {
                 // RFC 3261 9.1: the INVITE's Request-URI, Call-ID, From, To, CSeq number, Via.
                 SipMessage c = SipMessage::MakeRequest("CANCEL", invite.GetRequestUri());
                 c.AddHeader("Via", invite.GetFirst("Via").value_or(""));
@@ -326,11 +344,15 @@ class RemoteRejectTestCase : public TestCase
                 c.SetCallId("rej-1");
                 c.SetCseq(SipCseq(1, "CANCEL"));
                 p.Send(c, L::REMOTE, nullptr);
-            });
-        }
-        Simulator::Stop(Seconds(20));
+            }
+            else if (m_variant == EARLY_BYE)
+            {
+                p.Send(f.InDialog(invite, ringing, "BYE", 2), L::REMOTE, nullptr);
+            }
+        });
+        Simulator::Stop(Seconds(40)); // after Timer J of the CANCEL or BYE transaction
         Simulator::Run();
-        uint16_t code = m_cancel ? 487 : 486;
+        uint16_t code = m_variant == REJECT ? 486 : 487;
         NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, true, "INVITE", code).size(),
                               1u,
                               "final response");
@@ -338,16 +360,21 @@ class RemoteRejectTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, false, "ACK", 0).size(), 1u, "ACKed");
         NS_TEST_ASSERT_MSG_EQ(f.remote->GetSessionsRejected(), 1u, "rejected");
         NS_TEST_ASSERT_MSG_EQ(f.remote->GetSessionsAnswered(), 0u, "not answered");
+        NS_TEST_ASSERT_MSG_EQ(f.remote->GetSessionsCompleted(RemoteParty::INCOMING), 0u, "none");
         NS_TEST_ASSERT_MSG_EQ(f.remote->GetActiveSessions(), 0u, "nothing left");
-        if (m_cancel)
+        NS_TEST_ASSERT_MSG_EQ(f.remote->GetTransactionManager()->GetTransactionCount(),
+                              0u,
+                              "no transaction left");
+        if (m_variant != REJECT)
         {
-            NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, true, "CANCEL", 200).size(),
+            std::string method = m_variant == CANCEL ? "CANCEL" : "BYE";
+            NS_TEST_ASSERT_MSG_EQ(f.net.Find(L::REMOTE_LINK, true, method, 200).size(),
                                   1u,
-                                  "CANCEL answered 200");
+                                  method << " answered 200");
         }
     }
 
-    bool m_cancel; //!< variant
+    Variant m_variant; //!< variant
 };
 
 /**
@@ -618,8 +645,9 @@ class RemoteAnswerTestSuite : public TestSuite
     {
         AddTestCase(new RemoteAnswerTestCase, TestCase::QUICK);
         AddTestCase(new RemoteSupervisionTestCase, TestCase::QUICK);
-        AddTestCase(new RemoteRejectTestCase(false), TestCase::QUICK);
-        AddTestCase(new RemoteRejectTestCase(true), TestCase::QUICK);
+        AddTestCase(new RemoteRejectTestCase(RemoteRejectTestCase::REJECT), TestCase::QUICK);
+        AddTestCase(new RemoteRejectTestCase(RemoteRejectTestCase::CANCEL), TestCase::QUICK);
+        AddTestCase(new RemoteRejectTestCase(RemoteRejectTestCase::EARLY_BYE), TestCase::QUICK);
     }
 };
 

@@ -614,6 +614,17 @@ RemoteParty::HandleInDialog(const SipMessage& request, uint64_t handle)
     if (request.IsMethod("BYE"))
     {
         RespondSimple(request, 200, handle);
+        if (s.direction == INCOMING && s.state == EARLY)
+        {
+            // A BYE in the early dialog (RFC 3261 15): the INVITE is ended with 487 and the
+            // attempt counted as rejected, like a CANCEL.
+            Respond(s.inviteHandle,
+                    SipMessageFactory::CreateResponse(s.invite, 487, "", s.localTag));
+            m_rejected++;
+            CancelEvents(s);
+            m_sessions.erase(it);
+            return;
+        }
         if (s.state != CONFIRMED)
         {
             // The ACK was lost but the peer ended the session it considered established.

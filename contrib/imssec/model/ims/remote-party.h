@@ -43,7 +43,8 @@ class SipTransactionManager;
  * it (200); BYE ends it (completed).  When the INVITE carried `Session-Expires: s`, the
  * session is dropped (cause `refresh-timeout`, a BYE is sent) if no refresh arrives within s
  * seconds; a 2xx never acknowledged drops it (cause `no-ack`, a BYE is sent, RFC 3261
- * 13.3.1.4).  CANCEL before the answer gets 200 and the INVITE 487.
+ * 13.3.1.4).  CANCEL before the answer, or a BYE in the early dialog, gets 200 and the
+ * INVITE 487 (counted as rejected).
  *
  * **Originating** (UAC, sessions terminating at UEs): Poisson arrivals at
  * TerminatingSessionRate per target per hour over the target list (one process of the
