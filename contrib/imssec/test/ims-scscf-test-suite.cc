@@ -1106,7 +1106,10 @@ class ScscfProxyChecksTestCase : public TestCase
     void DoRun() override
     {
         using L = ImsCoreTestNetwork;
-        ScscfFixture f([](ScscfHelper& h) { h.AddPeer("sip:loop@ims.example", L::PCSCF); });
+        ScscfFixture f([](ScscfHelper& h) {
+            h.AddPeer("sip:loop@ims.example", L::PCSCF);
+            h.AddPeer("sip:echo@ims.example", L::PCSCF);
+        });
         ScriptedPeer& p = *f.pcscf;
         // The scripted node sends back what the S-CSCF forwards to it, as a looping proxy.
         p.onRequest = [&p](const SipMessage& r, const SipPacketInfo&, uint64_t) {
@@ -1129,6 +1132,17 @@ class ScscfProxyChecksTestCase : public TestCase
             loop.SetRequestLine("MESSAGE", "sip:loop@ims.example");
             loop.AddHeader("Route", "<sip:" + ScscfHostPort() + ";lr>");
             p.Send(loop, L::SCSCF, nullptr);
+            // An INVITE and its CANCEL (RFC 3261 9.1: same Via, Request-URI, Route).
+            SipMessage invite = MakeTestRequest("INVITE", L::PCSCF, 5060, p.NewBranch(), "cx-1");
+            invite.SetRequestLine("INVITE", "sip:echo@ims.example");
+            invite.AddHeader("Route", "<sip:" + ScscfHostPort() + ";lr>");
+            SipMessage cancel = invite;
+            cancel.SetRequestLine("CANCEL", "sip:echo@ims.example");
+            cancel.SetCseq(SipCseq(1, "CANCEL"));
+            p.manager->SendStateless(invite,
+                                     SipTarget::Clear(Ipv6Address::GetAny(), 5060, L::SCSCF, 5060));
+            p.manager->SendStateless(cancel,
+                                     SipTarget::Clear(Ipv6Address::GetAny(), 5060, L::SCSCF, 5060));
         });
         Simulator::Schedule(Seconds(2), [&]() {
             // Garbage, and a request without From, To and Call-ID (answered 400).
@@ -1164,12 +1178,21 @@ class ScscfProxyChecksTestCase : public TestCase
         {
             NS_TEST_ASSERT_MSG_EQ(w.payload, fwd[0].payload, "the same forwarded request");
         }
+        std::vector<WirePacket> inv = f.net.Find(L::SCSCF_LINK, true, "INVITE", 0);
+        std::vector<WirePacket> can = f.net.Find(L::SCSCF_LINK, true, "CANCEL", 0);
+        IMS_TEST_REQUIRE_SIZE(inv, 1, "INVITE forwarded");
+        IMS_TEST_REQUIRE_SIZE(can, 1, "CANCEL forwarded");
+        NS_TEST_ASSERT_MSG_EQ(can[0].message.GetTopVia()->GetBranch().value_or("c"),
+                              inv[0].message.GetTopVia()->GetBranch().value_or("i"),
+                              "the CANCEL keeps the INVITE's branch (RFC 3261 16.11)");
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetProxyResponses(483), 1u, "483 counted");
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetProxyResponses(482), 1u, "482 counted");
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetTransport()->GetParseErrorCount(), 2u, "garbage counted");
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetTransport()->GetBadRequestAnsweredCount(), 1u, "one 400");
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetProxyDrops(), 1u, "the stray response dropped");
-        NS_TEST_ASSERT_MSG_EQ(f.scscf->GetForwardedResponses(), 0u, "nothing forwarded");
+        NS_TEST_ASSERT_MSG_EQ(f.scscf->GetForwardedResponses(),
+                              1u,
+                              "only the 100 Trying to the echo INVITE forwarded");
     }
 };
 

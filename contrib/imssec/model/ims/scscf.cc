@@ -735,8 +735,9 @@ Scscf::ProxyRequest(const SipMessage& request, const SipPacketInfo& info)
         return;
     }
     // RFC 3261 16.3 step 4 / 16.6 step 8: the branch is the stateless transaction part and a
-    // loop-detection part over what a spiral changes.
-    std::string loopSeed = request.GetMethod() + "\n" + request.GetRequestUri() + "\n";
+    // loop-detection part over what a spiral changes (not the method: a CANCEL and the ACK of
+    // a non-2xx must get the branch of their INVITE).
+    std::string loopSeed = request.GetRequestUri() + "\n";
     for (const std::string& route : request.GetAll("Route"))
     {
         loopSeed += route + "\n";
