@@ -177,7 +177,10 @@ class UeScript
         if (a.status == Usim::SYNC_FAILURE)
         {
             response = "";
-            SendRegister("no", nonce, "", DigestAka::EncodeAuts(forgeAuts ? AkaAuts{} : a.auts));
+            SendRegister("no",
+                         autsWithoutNonce ? "" : nonce,
+                         "",
+                         DigestAka::EncodeAuts(forgeAuts ? AkaAuts{} : a.auts));
             return;
         }
         if (a.status != Usim::SUCCESS)
@@ -212,6 +215,7 @@ class UeScript
     bool autoAnswer{true};                 //!< answer 401 challenges
     bool wrongResponse{false};             //!< answer with a wrong RES
     bool forgeAuts{false};                 //!< send a forged AUTS on sync failure
+    bool autsWithoutNonce{false};          //!< send AUTS with an empty nonce
     std::string nonce;                     //!< last nonce
     std::string response;                  //!< last response
     std::vector<uint16_t> finals;          //!< final responses received, in order
@@ -486,10 +490,14 @@ class ScscfResyncTestCase : public TestCase
   public:
     /**
      * \param forged send a forged AUTS
+     * \param emptyNonce send the AUTS with an empty nonce
      */
-    explicit ScscfResyncTestCase(bool forged)
-        : TestCase(forged ? "forged AUTS: 403" : "AUTS resynchronisation: new 401, then 200"),
-          m_forged(forged)
+    ScscfResyncTestCase(bool forged, bool emptyNonce)
+        : TestCase(forged       ? "forged AUTS: 403"
+                   : emptyNonce ? "AUTS with an empty nonce: resynchronised all the same"
+                                : "AUTS resynchronisation: new 401, then 200"),
+          m_forged(forged),
+          m_emptyNonce(emptyNonce)
     {
     }
 
@@ -500,6 +508,7 @@ class ScscfResyncTestCase : public TestCase
         UeScript ue(f.pcscf.get(), f.hss, 1);
         ue.usim.SetSqnMs(5000 << 5); // SEQ 5000: far ahead of the HSS
         ue.forgeAuts = m_forged;
+        ue.autsWithoutNonce = m_emptyNonce;
         Simulator::Schedule(Seconds(1), [&ue]() { ue.Register("no"); });
         Simulator::Stop(Seconds(10));
         Simulator::Run();
@@ -537,7 +546,8 @@ class ScscfResyncTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(f.scscf->GetRegistrations(Scscf::INITIAL), 1u, "registered");
     }
 
-    bool m_forged; //!< forged AUTS
+    bool m_forged;     //!< forged AUTS
+    bool m_emptyNonce; //!< AUTS with an empty nonce
 };
 
 /**
@@ -1306,8 +1316,9 @@ class ScscfRegistrationTestSuite : public TestSuite
         AddTestCase(new ScscfInitialRegistrationTestCase, TestCase::QUICK);
         AddTestCase(new ScscfWrongResponseTestCase, TestCase::QUICK);
         AddTestCase(new ScscfUnknownUserTestCase, TestCase::QUICK);
-        AddTestCase(new ScscfResyncTestCase(false), TestCase::QUICK);
-        AddTestCase(new ScscfResyncTestCase(true), TestCase::QUICK);
+        AddTestCase(new ScscfResyncTestCase(false, false), TestCase::QUICK);
+        AddTestCase(new ScscfResyncTestCase(true, false), TestCase::QUICK);
+        AddTestCase(new ScscfResyncTestCase(false, true), TestCase::QUICK);
         AddTestCase(new ScscfReregistrationTestCase(ScscfReregistrationTestCase::AUTHENTICATED),
                     TestCase::QUICK);
         AddTestCase(new ScscfReregistrationTestCase(ScscfReregistrationTestCase::UNAUTHENTICATED),

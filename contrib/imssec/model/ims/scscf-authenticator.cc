@@ -99,7 +99,10 @@ ScscfAuthenticator::Resynchronise(const std::string& impi,
     {
         return NO_CHALLENGE;
     }
-    if (!IsPendingNonce(impi, authorization.GetNonce().value_or("")))
+    // RFC 3310 3.4: the nonce of the refused challenge comes back with auts; an empty one is
+    // taken as that challenge too (only its RAND is needed, and MAC-S covers it).
+    std::string nonce = authorization.GetNonce().value_or("");
+    if (!nonce.empty() && !IsPendingNonce(impi, nonce))
     {
         return STALE_NONCE;
     }

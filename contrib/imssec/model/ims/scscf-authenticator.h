@@ -87,7 +87,7 @@ class ScscfAuthenticator
      * challenge.
      * \param impi the private identity
      * \param authorization the Authorization value with auts (its nonce must be the pending
-     *        one)
+     *        one, or empty)
      * \param callId the REGISTER's Call-ID
      * \param[out] challenge the new WWW-Authenticate value (on OK)
      * \returns OK, NO_CHALLENGE, STALE_NONCE, RESYNC_FAILED (the pending challenge is then
