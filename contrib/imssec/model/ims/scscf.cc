@@ -418,14 +418,9 @@ Scscf::HandleRegister(const SipMessage& request, uint64_t handle)
             AcceptRegister(request, handle, impi, impu);
             return;
         }
-        if (r == ScscfAuthenticator::WRONG_RESPONSE)
+        if (r == ScscfAuthenticator::WRONG_RESPONSE || r == ScscfAuthenticator::CALL_ID_MISMATCH)
         {
-            m_authenticationFailures++;
-            RejectRegister(request, handle, impi, 403, ScscfAuthenticator::GetResultName(r));
-            return;
-        }
-        if (r == ScscfAuthenticator::CALL_ID_MISMATCH)
-        {
+            m_authenticationFailures += r == ScscfAuthenticator::WRONG_RESPONSE ? 1 : 0;
             RejectRegister(request, handle, impi, 403, ScscfAuthenticator::GetResultName(r));
             return;
         }
@@ -438,9 +433,8 @@ Scscf::HandleRegister(const SipMessage& request, uint64_t handle)
         std::optional<uint32_t> headerExpires = request.GetExpires();
         bool deregistration =
             !contacts.empty() &&
-            (contacts.front().IsWildcard()
-                 ? true
-                 : contacts.front().GetExpires().value_or(headerExpires.value_or(1)) == 0);
+            (contacts.front().IsWildcard() ||
+             contacts.front().GetExpires().value_or(headerExpires.value_or(1)) == 0);
         if (!m_authenticateReregistrations || deregistration)
         {
             const ScscfRegistrar::Binding* b = m_registrar.Find(impi);
@@ -475,8 +469,7 @@ Scscf::AcceptRegister(const SipMessage& request,
                       const std::string& impu)
 {
     NS_LOG_FUNCTION(this << impi << impu);
-    SipParseError error;
-    std::vector<SipNameAddr> contacts = request.GetContacts(&error);
+    std::vector<SipNameAddr> contacts = request.GetContacts();
     std::optional<SipCseq> cseq = request.GetCseq();
     std::optional<uint32_t> headerExpires = request.GetExpires();
     std::string callId = request.GetCallId().value_or("");
@@ -498,12 +491,7 @@ Scscf::AcceptRegister(const SipMessage& request,
             RejectRegister(request, handle, impi, 400, "bad-wildcard");
             return;
         }
-        if (m_registrar.Remove(impi))
-        {
-            m_deregistrations[USER]++;
-            m_registeredUsers = m_registrar.GetSize();
-            m_deregistrationTrace(impi, USER);
-        }
+        Deregister(impi);
         binding = nullptr;
     }
     else
@@ -517,10 +505,7 @@ Scscf::AcceptRegister(const SipMessage& request,
             if (binding && SipUri::Parse(binding->contact, &registered, nullptr) &&
                 SameContact(registered, contact.GetUri()))
             {
-                m_registrar.Remove(impi);
-                m_deregistrations[USER]++;
-                m_registeredUsers = m_registrar.GetSize();
-                m_deregistrationTrace(impi, USER);
+                Deregister(impi);
                 binding = nullptr;
             }
         }
@@ -635,6 +620,17 @@ Scscf::SendRegisterResponse(uint64_t handle, const SipMessage& response)
     else
     {
         NS_LOG_WARN("REGISTER response " << response.GetStatusCode() << " not sent");
+    }
+}
+
+void
+Scscf::Deregister(const std::string& impi)
+{
+    if (m_registrar.Remove(impi))
+    {
+        m_deregistrations[USER]++;
+        m_registeredUsers = m_registrar.GetSize();
+        m_deregistrationTrace(impi, USER);
     }
 }
 

@@ -403,6 +403,13 @@ class Scscf : public Application
     static std::string CanonicalImpu(const SipUri& impu);
 
     /**
+     * \brief User de-registration: removes the binding of an IMPI (when it has one), counts
+     * and traces it.
+     * \param impi the IMPI
+     */
+    void Deregister(const std::string& impi);
+
+    /**
      * \brief Registrar callback: a binding expired.
      * \param impi the IMPI
      * \param binding the binding
