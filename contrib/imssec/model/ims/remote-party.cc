@@ -763,8 +763,9 @@ RemoteParty::StartSession(const std::string& target)
 
     SipTransactionManager::ClientCallbacks cb;
     cb.onResponse = MakeCallback(&RemoteParty::InviteResponse, this, key);
-    cb.onTimeout = MakeCallback(&RemoteParty::InviteTimeout, this, key);
-    cb.onTransportError = MakeCallback(&RemoteParty::InviteTransportError, this, key);
+    cb.onTimeout = MakeCallback(&RemoteParty::InviteFailed, this, key, std::string("timeout"));
+    cb.onTransportError =
+        MakeCallback(&RemoteParty::InviteFailed, this, key, std::string("transport-error"));
     uint64_t handle = m_transactions->SendRequest(
         invite,
         SipTarget::Clear(Ipv6Address::GetAny(), m_port, m_scscfAddress, m_scscfPort),
@@ -849,22 +850,12 @@ RemoteParty::InviteResponse(std::string key, const SipMessage& response, const S
 }
 
 void
-RemoteParty::InviteTimeout(std::string key)
+RemoteParty::InviteFailed(std::string key, std::string cause)
 {
     auto it = m_sessions.find(key);
     if (it != m_sessions.end() && it->second.state == EARLY)
     {
-        Fail(key, "timeout");
-    }
-}
-
-void
-RemoteParty::InviteTransportError(std::string key)
-{
-    auto it = m_sessions.find(key);
-    if (it != m_sessions.end() && it->second.state == EARLY)
-    {
-        Fail(key, "transport-error");
+        Fail(key, cause);
     }
 }
 

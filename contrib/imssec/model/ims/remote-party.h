@@ -323,14 +323,11 @@ class RemoteParty : public Application
     void InviteResponse(std::string key, const SipMessage& response, const SipPacketInfo& info);
 
     /**
+     * \brief The INVITE got no final response (Timer B) or could not be sent again.
      * \param key session key
+     * \param cause "timeout" or "transport-error"
      */
-    void InviteTimeout(std::string key);
-
-    /**
-     * \param key session key
-     */
-    void InviteTransportError(std::string key);
+    void InviteFailed(std::string key, std::string cause);
 
     /**
      * \param key session key
