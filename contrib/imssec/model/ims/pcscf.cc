@@ -226,7 +226,8 @@ Pcscf::Pcscf()
       m_verifyEveryProtectedRequest(false),
       m_assertIdentity(true),
       m_noSaStatusCode(480),
-      m_running(false)
+      m_running(false),
+      m_tracesConnected(false)
 {
     NS_LOG_FUNCTION(this);
     m_transport = CreateObject<SipTransport>();
@@ -253,6 +254,9 @@ Pcscf::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_sweepEvent.Cancel();
+    // The node's IPsec layer may outlive the application (its SAD fires on disposal).
+    DisconnectTraces();
+    m_running = false;
     m_table.Clear();
     if (m_manager)
     {
@@ -361,6 +365,7 @@ Pcscf::StartApplication()
     m_ipsec->TraceConnectWithoutContext("SaSetExpired", MakeCallback(&Pcscf::SaSetExpired, this));
     m_ipsec->GetSad()->TraceConnectWithoutContext("SaCount",
                                                   MakeCallback(&Pcscf::SadSizeChanged, this));
+    m_tracesConnected = true;
     m_running = true;
     NS_LOG_INFO("P-CSCF started at " << m_coreAddress << ", S-CSCF " << m_scscfAddress << ", "
                                      << ImsSecAgree::GetPolicyName(m_policy));
@@ -396,6 +401,19 @@ Pcscf::StopApplication()
         m_table.Remove(*r);
         m_removedTrace(impi);
     }
+    DisconnectTraces();
+    m_manager->TerminateAll();
+    m_transport->Stop();
+}
+
+void
+Pcscf::DisconnectTraces()
+{
+    if (!m_tracesConnected)
+    {
+        return;
+    }
+    m_tracesConnected = false;
     m_ipsec->TraceDisconnectWithoutContext("SaSetExpired",
                                            MakeCallback(&Pcscf::SaSetExpired, this));
     m_ipsec->GetSad()->TraceDisconnectWithoutContext("SaCount",
@@ -404,8 +422,6 @@ Pcscf::StopApplication()
                                                MakeCallback(&Pcscf::TransportSent, this));
     m_transport->TraceDisconnectWithoutContext("MessageReceived",
                                                MakeCallback(&Pcscf::TransportReceived, this));
-    m_manager->TerminateAll();
-    m_transport->Stop();
 }
 
 // --- dispatch -----------------------------------------------------------------------------

@@ -409,6 +409,9 @@ class Pcscf : public Application
      */
     void TransportReceived(const SipMessage& message, const SipPacketInfo& info);
 
+    /** \brief Disconnects from the transport's and the IPsec layer's traces. */
+    void DisconnectTraces();
+
     /** \brief Forgets offers whose 401 never came (every OfferTimeout). */
     void SweepOffers();
 
@@ -474,6 +477,7 @@ class Pcscf : public Application
     std::vector<Ipv6Address> m_ownAddresses; //!< global addresses of the node
     EventId m_sweepEvent;                  //!< pending SweepOffers
     bool m_running;                        //!< between Start and Stop
+    bool m_tracesConnected;                //!< connected to the parts' traces
 
     // --- traces ---
     TracedCallback<const std::string&, uint32_t, const IpsecSaSetParameters&>
