@@ -175,24 +175,7 @@ PcscfTestUe::MakeRegister(Offer* offer)
     auth.SetUri(std::string("sip:") + REALM);
     auth.SetResponse("");
     r.SetDigest("Authorization", auth);
-    std::vector<SecurityMechanism> client{ImsSecAgree::MakeIpsec3gpp("hmac-sha-1-96",
-                                                                     offer->spiC,
-                                                                     offer->spiS,
-                                                                     offer->portC,
-                                                                     offer->portS,
-                                                                     addrPrefLength,
-                                                                     std::nullopt)};
-    if (offerMd5)
-    {
-        client.push_back(ImsSecAgree::MakeIpsec3gpp("hmac-md5-96",
-                                                    offer->spiC,
-                                                    offer->spiS,
-                                                    offer->portC,
-                                                    offer->portS,
-                                                    addrPrefLength,
-                                                    std::nullopt));
-    }
-    r.SetSecurityMechanisms("Security-Client", client);
+    r.SetSecurityMechanisms("Security-Client", MakeClientList(*offer));
     if (secAgreeTags)
     {
         r.AddOptionTag("Require", "sec-agree");
@@ -200,6 +183,29 @@ PcscfTestUe::MakeRegister(Offer* offer)
     }
     r.AddOptionTag("Supported", "path");
     return r;
+}
+
+std::vector<SecurityMechanism>
+PcscfTestUe::MakeClientList(const Offer& offer) const
+{
+    std::vector<SecurityMechanism> client{ImsSecAgree::MakeIpsec3gpp("hmac-sha-1-96",
+                                                                     offer.spiC,
+                                                                     offer.spiS,
+                                                                     offer.portC,
+                                                                     offer.portS,
+                                                                     addrPrefLength,
+                                                                     std::nullopt)};
+    if (offerMd5)
+    {
+        client.push_back(ImsSecAgree::MakeIpsec3gpp("hmac-md5-96",
+                                                    offer.spiC,
+                                                    offer.spiS,
+                                                    offer.portC,
+                                                    offer.portS,
+                                                    addrPrefLength,
+                                                    std::nullopt));
+    }
+    return client;
 }
 
 void
@@ -360,15 +366,7 @@ PcscfTestUe::Answer401(const SipMessage& challenge)
 
     Offer same = pending;
     SipMessage r = MakeRegister(&same); // next CSeq, same Call-ID; keep the offer's values
-    r.SetSecurityMechanisms(
-        "Security-Client",
-        {ImsSecAgree::MakeIpsec3gpp("hmac-sha-1-96",
-                                    pending.spiC,
-                                    pending.spiS,
-                                    pending.portC,
-                                    pending.portS,
-                                    addrPrefLength,
-                                    std::nullopt)});
+    r.SetSecurityMechanisms("Security-Client", MakeClientList(pending));
     r.RemoveHeader("Contact");
     SipNameAddr contact(SipUri("ue" + std::to_string(index), AddressString(address), pending.portS));
     contact.SetExpires(expires);

@@ -84,6 +84,12 @@ class PcscfTestUe
      */
     SipMessage MakeRegister(Offer* offer);
 
+    /**
+     * \param offer an offer
+     * \returns the Security-Client list for it (hmac-sha-1-96, and hmac-md5-96 when offerMd5)
+     */
+    std::vector<SecurityMechanism> MakeClientList(const Offer& offer) const;
+
     /** \brief Sends a fresh unprotected REGISTER (new Call-ID when unregistered). */
     void SendInitialRegister();
 
