@@ -517,7 +517,9 @@ PcscfTestScscf::Register(const SipMessage& request, const SipPacketInfo& info)
         verified = true;
     }
     bool known = bindings.count(impu) > 0;
-    if (!verified && !(protectedRequest && known && !reauthenticate))
+    bool removal = request.GetExpires() == std::optional<uint32_t>(0);
+    // TS 24.229 5.4.1.4: a protected de-registration is not challenged.
+    if (!verified && !(protectedRequest && known && (!reauthenticate || removal)))
     {
         AkaVector v;
         hss->GenerateVector(impi, v);

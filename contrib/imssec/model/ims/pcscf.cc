@@ -810,11 +810,11 @@ Pcscf::HandleCoreResponse(const SipMessage& response, const SipPacketInfo& info)
     }
     SipMessage forwarded = response;
     forwarded.RemoveFirstValue("Via");
-    std::string deregistered;
+    RegisterAftermath after;
     std::optional<SipCseq> cseq = response.GetCseq();
     if (cseq && cseq->GetMethod() == "REGISTER")
     {
-        ProcessRegisterResponse(forwarded, &deregistered);
+        ProcessRegisterResponse(forwarded, &after);
     }
     bool sent = false;
     if (uePortC)
@@ -845,23 +845,29 @@ Pcscf::HandleCoreResponse(const SipMessage& response, const SipPacketInfo& info)
             DropMessage(response, info, PcscfDropCause::SEND_FAILED);
         }
     }
-    if (!deregistered.empty())
+    // Sets go only after the response went out through the SA it answers (TS 24.229 5.2.2).
+    PcscfRegistration* r = after.impi.empty() ? nullptr : m_table.Find(after.impi);
+    if (r && after.deregister)
     {
-        // After the 200 went out through the SA it answers (TS 24.229 5.2.2).
-        PcscfRegistration* r = m_table.Find(deregistered);
-        if (r)
+        if (r->pendingSet)
         {
-            if (r->pendingSet)
-            {
-                DeleteSaSet(*r, r->pendingSet, PcscfSaSetEnd::DEREGISTERED);
-            }
-            if (r->currentSet)
-            {
-                DeleteSaSet(*r, r->currentSet, PcscfSaSetEnd::DEREGISTERED);
-            }
-            m_table.ClearOffer(*r);
-            RemoveIfEmpty(*r);
+            DeleteSaSet(*r, r->pendingSet, PcscfSaSetEnd::DEREGISTERED);
         }
+        if (r->currentSet)
+        {
+            DeleteSaSet(*r, r->currentSet, PcscfSaSetEnd::DEREGISTERED);
+        }
+        m_table.ClearOffer(*r);
+        RemoveIfEmpty(*r);
+    }
+    else if (r && after.abandon && r->offer)
+    {
+        if (r->offer->saSetHandle && r->offer->saSetHandle == r->pendingSet)
+        {
+            DeleteSaSet(*r, r->pendingSet, PcscfSaSetEnd::AUTH_FAILED);
+        }
+        m_table.ClearOffer(*r);
+        RemoveIfEmpty(*r);
     }
 }
 
@@ -899,7 +905,7 @@ Pcscf::HandleUeResponse(const SipMessage& response, const SipPacketInfo& info)
 }
 
 void
-Pcscf::ProcessRegisterResponse(SipMessage& response, std::string* deregistered)
+Pcscf::ProcessRegisterResponse(SipMessage& response, RegisterAftermath* after)
 {
     uint16_t code = response.GetStatusCode();
     std::optional<SipCseq> cseq = response.GetCseq();
@@ -941,7 +947,8 @@ Pcscf::ProcessRegisterResponse(SipMessage& response, std::string* deregistered)
         if (!granted || *granted == 0)
         {
             // No binding left (RFC 3261 10.3: the 200 lists every binding).
-            *deregistered = r->impi;
+            after->impi = r->impi;
+            after->deregister = true;
             NS_LOG_INFO("de-registration of " << r->impi);
             return;
         }
@@ -991,12 +998,8 @@ Pcscf::ProcessRegisterResponse(SipMessage& response, std::string* deregistered)
     // (if any) is abandoned, the confirmed registration (if any) stays.
     if (r->offer && cseq->GetSequence() >= r->offer->cseq)
     {
-        if (r->offer->saSetHandle && r->offer->saSetHandle == r->pendingSet)
-        {
-            DeleteSaSet(*r, r->pendingSet, PcscfSaSetEnd::AUTH_FAILED);
-        }
-        m_table.ClearOffer(*r);
-        RemoveIfEmpty(*r);
+        after->impi = r->impi;
+        after->abandon = true;
     }
 }
 
@@ -1005,11 +1008,6 @@ Pcscf::InstallPendingSet(PcscfRegistration& r, const SipDigest& challenge)
 {
     NS_LOG_FUNCTION(this << r.impi);
     PcscfRegistration::Offer& offer = *r.offer;
-    if (offer.saSetHandle && r.pendingSet == offer.saSetHandle && m_ipsec->HasSaSet(r.pendingSet))
-    {
-        // The 401 again (a retransmitted REGISTER): the same set, the same Security-Server.
-        return GetServerList(r.pendingSet, r);
-    }
     IpsecIntegrity::AkaKey ik{};
     IpsecIntegrity::AkaKey ck{};
     std::optional<std::string> ikText = challenge.Get("ik");
@@ -1019,6 +1017,17 @@ Pcscf::InstallPendingSet(PcscfRegistration& r, const SipDigest& challenge)
         NS_LOG_WARN("401 for " << r.impi << " without usable ik/ck: no SA set");
         m_counters.CountSaSetFailure();
         return {};
+    }
+    if (offer.saSetHandle && r.pendingSet == offer.saSetHandle && m_ipsec->IsSaSetLive(r.pendingSet))
+    {
+        // The 401 again for the same REGISTER: the same challenge (same IK) keeps its set and
+        // Security-Server; a new challenge (a registrar that re-challenged a retransmission)
+        // needs a set with the new keys.
+        IpsecSaSetParameters p;
+        if (m_ipsec->GetSaSetParameters(r.pendingSet, p) && p.ik == ik && p.ck == ck)
+        {
+            return GetServerList(r.pendingSet, r);
+        }
     }
     uint32_t spiC = 0;
     uint32_t spiS = 0;

@@ -237,6 +237,14 @@ class Pcscf : public Application
     void DoDispose() override;
 
   private:
+    /// What is left to do once a response to REGISTER went out (through the SA it answers).
+    struct RegisterAftermath
+    {
+        std::string impi;       //!< whose registration
+        bool deregister{false}; //!< de-registered: delete every set, forget the UE
+        bool abandon{false};    //!< the attempt failed: delete the set made for it
+    };
+
     void StartApplication() override;
     void StopApplication() override;
 
@@ -310,9 +318,9 @@ class Pcscf : public Application
      * \brief The 401 / 2xx / failure processing of a response to REGISTER (before it is
      * forwarded): SA set installation and Security-Server, confirmation, removal.
      * \param response the response (changed: ik/ck removed, Security-Server added)
-     * \param[out] deregistered set to the registration to remove after forwarding
+     * \param[out] after what to do once the response went out
      */
-    void ProcessRegisterResponse(SipMessage& response, std::string* deregistered);
+    void ProcessRegisterResponse(SipMessage& response, RegisterAftermath* after);
 
     /**
      * \brief Installs the pending SA set of a registration on a 401.
