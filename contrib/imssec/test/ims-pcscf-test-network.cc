@@ -467,6 +467,10 @@ PcscfTestScscf::Receive(const SipMessage& message, const SipPacketInfo& info)
     {
         Register(message, info);
     }
+    else if (message.IsRequest() && onRequest && onRequest(message, info))
+    {
+        return;
+    }
     else if (message.IsRequest() && !message.IsMethod("ACK"))
     {
         // An originating request: the remote party's 200, sent back by Via.

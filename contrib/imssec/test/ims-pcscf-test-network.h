@@ -227,6 +227,8 @@ class PcscfTestScscf
     Ptr<Hss> hss;                             //!< the HSS
     Ptr<SipTransport> transport;              //!< SIP transport
     bool reauthenticate{true};                //!< challenge protected re-REGISTERs
+    /// handles a request other than REGISTER instead of the default 200 when it returns true
+    std::function<bool(const SipMessage&, const SipPacketInfo&)> onRequest;
     uint32_t maxExpires{3600};                //!< granted = min(requested, this)
     std::map<std::string, Binding> bindings;  //!< IMPU -> binding
     std::vector<PcscfTestReceived> received;  //!< everything received
