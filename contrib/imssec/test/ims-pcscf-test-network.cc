@@ -537,6 +537,10 @@ PcscfTestScscf::Register(const SipMessage& request, const SipPacketInfo& info)
         www.Set("ik", AkaToHex(v.ik), true);
         www.Set("ck", AkaToHex(v.ck), true);
         challenge.SetDigest("WWW-Authenticate", www);
+        if (tamper401)
+        {
+            tamper401(challenge);
+        }
         transport->SendResponse(challenge, info);
         return;
     }
@@ -737,6 +741,18 @@ PcscfTestNetwork::SendRawFromUe2(const std::string& bytes, uint16_t port)
     }
     Ptr<Packet> p = Create<Packet>(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
     m_raw->SendTo(p, 0, Inet6SocketAddress(PCSCF_ACCESS, port));
+}
+
+void
+PcscfTestNetwork::SendRawFromScscf(const std::string& bytes)
+{
+    if (!m_rawCore)
+    {
+        m_rawCore = Socket::CreateSocket(scscfNode, UdpSocketFactory::GetTypeId());
+        m_rawCore->Bind(Inet6SocketAddress(SCSCF, 5061));
+    }
+    Ptr<Packet> p = Create<Packet>(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    m_rawCore->SendTo(p, 0, Inet6SocketAddress(PCSCF_CORE, 5060));
 }
 
 std::vector<WirePacket>

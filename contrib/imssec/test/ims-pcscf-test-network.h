@@ -227,6 +227,8 @@ class PcscfTestScscf
     Ptr<Hss> hss;                             //!< the HSS
     Ptr<SipTransport> transport;              //!< SIP transport
     bool reauthenticate{true};                //!< challenge protected re-REGISTERs
+    /// changes each 401 before it is sent
+    std::function<void(SipMessage&)> tamper401;
     /// handles a request other than REGISTER instead of the default 200 when it returns true
     std::function<bool(const SipMessage&, const SipPacketInfo&)> onRequest;
     uint32_t maxExpires{3600};                //!< granted = min(requested, this)
@@ -303,6 +305,12 @@ class PcscfTestNetwork
     void SendRawFromUe2(const std::string& bytes, uint16_t port);
 
     /**
+     * \brief Sends a raw UDP datagram from the S-CSCF (port 5061) to the P-CSCF's port 5060.
+     * \param bytes payload
+     */
+    void SendRawFromScscf(const std::string& bytes);
+
+    /**
      * \param wire a recorded link
      * \param upstream direction (toward the S-CSCF)
      * \param method request method, or CSeq method of a response
@@ -343,7 +351,8 @@ class PcscfTestNetwork
      */
     void Record(std::vector<WirePacket>* wire, bool upstream, Ptr<const Packet> packet);
 
-    Ptr<Socket> m_raw; //!< UDP socket on UE2 for raw datagrams
+    Ptr<Socket> m_raw;      //!< UDP socket on UE2 for raw datagrams
+    Ptr<Socket> m_rawCore;  //!< UDP socket on the S-CSCF for raw datagrams
 };
 
 /**

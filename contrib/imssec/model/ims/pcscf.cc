@@ -460,17 +460,18 @@ void
 Pcscf::ReceiveResponse(const SipMessage& response, const SipPacketInfo& info)
 {
     NS_LOG_FUNCTION(this << response.GetStatusCode() << info);
+    bool onProtectedPort = info.localPort == m_portC || info.localPort == m_portS;
+    if (onProtectedPort && !info.isProtected)
+    {
+        DropMessage(response, info, PcscfDropCause::CLEAR_ON_PROTECTED_PORT);
+        return;
+    }
     if (info.localPort == m_portC)
     {
-        if (!info.isProtected)
-        {
-            DropMessage(response, info, PcscfDropCause::CLEAR_ON_PROTECTED_PORT);
-            return;
-        }
         HandleUeResponse(response, info);
         return;
     }
-    if (info.localPort == m_portS || info.isProtected)
+    if (info.isProtected)
     {
         // Responses to the P-CSCF's requests come to port-c only.
         DropMessage(response, info, PcscfDropCause::RESPONSE_NOT_OURS);
