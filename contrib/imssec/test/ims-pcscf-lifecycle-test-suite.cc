@@ -25,36 +25,35 @@ namespace
  */
 struct PcscfTraceLog
 {
-    std::vector<std::pair<Time, uint32_t>> sadSize;               //!< (time, live SAs)
-    std::vector<std::pair<uint32_t, PcscfSaSetEnd>> deleted;      //!< (handle, why)
-    std::vector<Time> deletedAt;                                  //!< when
-    std::vector<uint32_t> created;                                //!< handles
-    std::vector<std::pair<Time, uint32_t>> registered;            //!< (time, handle)
-    std::vector<std::string> removed;                             //!< IMPIs forgotten
+    std::vector<std::pair<Time, uint32_t>> sadSize;          //!< (time, live SAs)
+    std::vector<std::pair<uint32_t, PcscfSaSetEnd>> deleted; //!< (handle, why)
+    std::vector<Time> deletedAt;                             //!< when
+    std::vector<uint32_t> created;                           //!< handles
+    std::vector<std::pair<Time, uint32_t>> registered;       //!< (time, handle)
+    std::vector<std::string> removed;                        //!< IMPIs forgotten
 
     /**
      * \param pcscf the P-CSCF to listen to
      */
     void Connect(Ptr<Pcscf> pcscf)
     {
-        pcscf->TraceConnectWithoutContext(
-            "SadSize",
-            MakeCallback(+[](PcscfTraceLog* l, uint32_t, uint32_t n) {
-                l->sadSize.emplace_back(Simulator::Now(), n);
-            }).Bind(this));
+        pcscf->TraceConnectWithoutContext("SadSize",
+                                          MakeCallback(+[](PcscfTraceLog* l, uint32_t, uint32_t n) {
+                                              l->sadSize.emplace_back(Simulator::Now(), n);
+                                          }).Bind(this));
         pcscf->TraceConnectWithoutContext(
             "SaSetDeleted",
             MakeCallback(+[](PcscfTraceLog* l, const std::string&, uint32_t h, PcscfSaSetEnd w) {
                 l->deleted.emplace_back(h, w);
                 l->deletedAt.push_back(Simulator::Now());
             }).Bind(this));
-        pcscf->TraceConnectWithoutContext(
-            "SaSetCreated",
-            MakeCallback(+[](PcscfTraceLog* l,
-                             const std::string&,
-                             uint32_t h,
-                             const IpsecSaSetParameters&) { l->created.push_back(h); })
-                .Bind(this));
+        pcscf->TraceConnectWithoutContext("SaSetCreated",
+                                          MakeCallback(+[](PcscfTraceLog* l,
+                                                           const std::string&,
+                                                           uint32_t h,
+                                                           const IpsecSaSetParameters&) {
+                                              l->created.push_back(h);
+                                          }).Bind(this));
         pcscf->TraceConnectWithoutContext(
             "Registered",
             MakeCallback(+[](PcscfTraceLog* l, const std::string&, uint32_t h, Time) {

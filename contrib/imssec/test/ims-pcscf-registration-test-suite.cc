@@ -77,12 +77,12 @@ class PcscfRegistrationTestCase : public TestCase
         });
         net.pcscf->TraceConnectWithoutContext(
             "SaSetCreated",
-            MakeCallback(
-                +[](std::vector<IpsecSaSetParameters>* out,
-                    const std::string&,
-                    uint32_t,
-                    const IpsecSaSetParameters& p) { out->push_back(p); })
-                .Bind(&created));
+            MakeCallback(+[](std::vector<IpsecSaSetParameters>* out,
+                             const std::string&,
+                             uint32_t,
+                             const IpsecSaSetParameters& p) {
+                out->push_back(p);
+            }).Bind(&created));
         net.pcscf->TraceConnectWithoutContext(
             "SadSize",
             MakeCallback(+[](std::vector<uint32_t>* out, uint32_t, uint32_t n) {
@@ -179,9 +179,10 @@ class PcscfRegistrationTestCase : public TestCase
         auto auth2 = coreRegs[1].message.GetDigest("Authorization");
         NS_TEST_ASSERT_MSG_EQ(auth1->Get("integrity-protected").value_or(""), "no", "first");
         NS_TEST_ASSERT_MSG_EQ(auth2->Get("integrity-protected").value_or(""), "yes", "second");
-        NS_TEST_ASSERT_MSG_EQ(coreRegs[1].message.GetVias()[0].GetParams().Get("sa-uc").value_or(""),
-                              std::to_string(ue.portC),
-                              "the protected request's response goes to port-c");
+        NS_TEST_ASSERT_MSG_EQ(
+            coreRegs[1].message.GetVias()[0].GetParams().Get("sa-uc").value_or(""),
+            std::to_string(ue.portC),
+            "the protected request's response goes to port-c");
 
         // --- the P-CSCF's SAD ----------------------------------------------------------------
         const PcscfRegistration* r = net.pcscf->FindRegistration("ue1@ims.example");
@@ -266,11 +267,11 @@ class PcscfRegistrationTestCase : public TestCase
                               "401 forwarded");
     }
 
-    std::string m_policy;              //!< policy
+    std::string m_policy;               //!< policy
     std::optional<uint8_t> m_requested; //!< UE's addr-pref-length
-    uint8_t m_min;                     //!< MinAddrPrefLength
-    uint8_t m_expected;                //!< expected selector length
-    bool m_echoed;                     //!< expected echo
+    uint8_t m_min;                      //!< MinAddrPrefLength
+    uint8_t m_expected;                 //!< expected selector length
+    bool m_echoed;                      //!< expected echo
 };
 
 /**

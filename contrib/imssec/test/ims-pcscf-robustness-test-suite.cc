@@ -16,14 +16,15 @@ namespace
 {
 
 /// A request whose header section is broken but whose Via can be read: 400 expected.
-const std::string BROKEN_REQUEST = "INVITE sip:remote@ims.example SIP/2.0\r\n"
-                                   "Via: SIP/2.0/UDP [3fff:100:0:2::10]:40000;branch=z9hG4bKjunk\r\n"
-                                   "From: <sip:x@ims.example>;tag=1\r\n"
-                                   "To: <sip:remote@ims.example>\r\n"
-                                   "Call-ID: junk\r\n"
-                                   "CSeq: 1 INVITE\r\n"
-                                   "Max-Forwards: lots\r\n"
-                                   "\r\n";
+const std::string BROKEN_REQUEST =
+    "INVITE sip:remote@ims.example SIP/2.0\r\n"
+    "Via: SIP/2.0/UDP [3fff:100:0:2::10]:40000;branch=z9hG4bKjunk\r\n"
+    "From: <sip:x@ims.example>;tag=1\r\n"
+    "To: <sip:remote@ims.example>\r\n"
+    "Call-ID: junk\r\n"
+    "CSeq: 1 INVITE\r\n"
+    "Max-Forwards: lots\r\n"
+    "\r\n";
 
 /// A well-formed response from a stranger, naming the P-CSCF in its top Via.
 const std::string STRANGER_RESPONSE =
@@ -117,10 +118,10 @@ class PcscfGarbageFloodTestCase : public TestCase
         {
             std::string junk = RandomBytes(rng, 1 + rng() % 600);
             net.At(Seconds(3) + MilliSeconds(10 * i), [&net, junk]() {
-                net.SendRawFromUe2(junk, 5060);                    // dropped
-                net.SendRawFromUe2(BROKEN_REQUEST, 5060);          // 400
-                net.SendRawFromUe2(STRANGER_RESPONSE, 5060);       // dropped (stranger)
-                net.SendRawFromUe2(STRANGER_RESPONSE, 5063);       // dropped (clear on port-s)
+                net.SendRawFromUe2(junk, 5060);              // dropped
+                net.SendRawFromUe2(BROKEN_REQUEST, 5060);    // 400
+                net.SendRawFromUe2(STRANGER_RESPONSE, 5060); // dropped (stranger)
+                net.SendRawFromUe2(STRANGER_RESPONSE, 5063); // dropped (clear on port-s)
             });
         }
         net.At(Seconds(6), [&net]() { net.scscf->SendToUe("sip:ue1@ims.example", "INVITE"); });

@@ -102,8 +102,9 @@ class PcscfNewAddressTestCase : public TestCase
      * \param prefixBound /64 (honour 64) or /128 (ignore)
      */
     explicit PcscfNewAddressTestCase(bool prefixBound)
-        : TestCase(prefixBound ? "terminating request to a new address of the prefix, prefix binding"
-                               : "terminating request to a new address of the prefix, address binding"),
+        : TestCase(prefixBound
+                       ? "terminating request to a new address of the prefix, prefix binding"
+                       : "terminating request to a new address of the prefix, address binding"),
           m_prefixBound(prefixBound)
     {
     }
@@ -252,7 +253,8 @@ class PcscfHopsAndLoopsTestCase : public TestCase
                 back.SetRequestLine("INVITE", ue2Contact);
                 back.RemoveHeader("Route");
             }
-            back.InsertVia(SipVia("UDP", "[3fff:f00:0:2::2]", 5060, "z9hG4bKbounce" + r.GetMethod()));
+            back.InsertVia(
+                SipVia("UDP", "[3fff:f00:0:2::2]", 5060, "z9hG4bKbounce" + r.GetMethod()));
             net.scscf->transport->Send(back,
                                        SipTarget::Clear(PcscfTestNetwork::SCSCF,
                                                         5060,

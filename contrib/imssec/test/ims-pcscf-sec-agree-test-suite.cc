@@ -102,8 +102,9 @@ class PcscfSecAgreeRequiredTestCase : public TestCase
   private:
     void DoRun() override
     {
-        PcscfTestNetwork net(
-            [](PcscfHelper& h) { h.SetAttribute("IntegrityAlgorithms", StringValue("hmac-md5-96")); });
+        PcscfTestNetwork net([](PcscfHelper& h) {
+            h.SetAttribute("IntegrityAlgorithms", StringValue("hmac-md5-96"));
+        });
         // 1. Only encryption the P-CSCF does not model, and TLS.
         net.At(Seconds(1), [&net]() {
             PcscfTestUe::Offer o;
@@ -280,7 +281,9 @@ class PcscfWrongSaTestCase : public TestCase
         });
         net.RunUntil(Seconds(7));
 
-        NS_TEST_ASSERT_MSG_EQ((net.ue1->registered && net.ue2->registered), true, "both registered");
+        NS_TEST_ASSERT_MSG_EQ((net.ue1->registered && net.ue2->registered),
+                              true,
+                              "both registered");
         auto r403reg = PcscfTestNetwork::Find(net.ue2Wire, false, "REGISTER", 403);
         auto r403msg = PcscfTestNetwork::Find(net.ue2Wire, false, "MESSAGE", 403);
         IMS_TEST_REQUIRE_SIZE(r403reg, 1, "403 to the REGISTER");

@@ -105,11 +105,7 @@ SpiOf(const WirePacket& wire)
 
 // --- PcscfTestUe ----------------------------------------------------------------------------
 
-PcscfTestUe::PcscfTestUe(Ptr<Node> n,
-                         uint32_t i,
-                         Ipv6Address a,
-                         Ipv6Address p,
-                         Ptr<Hss> hss)
+PcscfTestUe::PcscfTestUe(Ptr<Node> n, uint32_t i, Ipv6Address a, Ipv6Address p, Ptr<Hss> hss)
     : node(n),
       index(i),
       impi("ue" + std::to_string(i) + "@" + REALM),
@@ -268,8 +264,8 @@ PcscfTestUe::MakeRequest(const std::string& method, const std::string& fromIdent
                                                         std::to_string(m_next),
                                                     1);
     r.AddHeader("Route", "<sip:[" + AddressString(pcscf) + "]:5063;lr>");
-    r.AddContact(SipNameAddr(
-        SipUri("ue" + std::to_string(index), AddressString(address), current.portS)));
+    r.AddContact(
+        SipNameAddr(SipUri("ue" + std::to_string(index), AddressString(address), current.portS)));
     return r;
 }
 
@@ -368,7 +364,8 @@ PcscfTestUe::Answer401(const SipMessage& challenge)
     SipMessage r = MakeRegister(&same); // next CSeq, same Call-ID; keep the offer's values
     r.SetSecurityMechanisms("Security-Client", MakeClientList(pending));
     r.RemoveHeader("Contact");
-    SipNameAddr contact(SipUri("ue" + std::to_string(index), AddressString(address), pending.portS));
+    SipNameAddr contact(
+        SipUri("ue" + std::to_string(index), AddressString(address), pending.portS));
     contact.SetExpires(expires);
     r.AddContact(contact);
     SipVia via("UDP", AddressString(address), pending.portS, NextBranch());
@@ -427,7 +424,8 @@ PcscfTestUe::AnswerRequest(const SipMessage& request, const SipPacketInfo& info)
     {
         return;
     }
-    SipMessage ok = SipMessageFactory::CreateResponse(request, 200, "", "uas" + std::to_string(index));
+    SipMessage ok =
+        SipMessageFactory::CreateResponse(request, 200, "", "uas" + std::to_string(index));
     if (request.IsMethod("INVITE"))
     {
         ok.AddContact(SipNameAddr(
@@ -513,8 +511,7 @@ PcscfTestScscf::Register(const SipMessage& request, const SipPacketInfo& info)
         if (!DigestAka::VerifyAkaResponse(dp, vector->second.xres, response))
         {
             m_vectors.erase(vector);
-            transport->SendResponse(SipMessageFactory::CreateResponse(request, 403, "", tag),
-                                    info);
+            transport->SendResponse(SipMessageFactory::CreateResponse(request, 403, "", tag), info);
             return;
         }
         m_vectors.erase(vector);
@@ -642,7 +639,8 @@ PcscfTestNetwork::PcscfTestNetwork(const std::function<void(PcscfHelper&)>& conf
     NetDeviceContainer l4 = p2p.Install(pcscfNode, scscfNode);
 
     uint32_t ue1If = AddInterface(ue1Node, l1.Get(0), UE1);
-    ue1Node->GetObject<Ipv6>()->AddAddress(ue1If, Ipv6InterfaceAddress(UE1_SAME_64, Ipv6Prefix(64)));
+    ue1Node->GetObject<Ipv6>()->AddAddress(ue1If,
+                                           Ipv6InterfaceAddress(UE1_SAME_64, Ipv6Prefix(64)));
     uint32_t ue2If = AddInterface(ue2Node, l2.Get(0), UE2);
     uint32_t g1 = AddInterface(gw, l1.Get(1), Ipv6Address("3fff:100:0:1::1"));
     uint32_t g2 = AddInterface(gw, l2.Get(1), Ipv6Address("3fff:100:0:2::1"));

@@ -72,7 +72,11 @@ class PcscfTestUe
      * \param pcscf the P-CSCF's address toward UEs
      * \param hss the HSS (for the simulated credentials)
      */
-    PcscfTestUe(Ptr<Node> node, uint32_t index, Ipv6Address address, Ipv6Address pcscf, Ptr<Hss> hss);
+    PcscfTestUe(Ptr<Node> node,
+                uint32_t index,
+                Ipv6Address address,
+                Ipv6Address pcscf,
+                Ptr<Hss> hss);
 
     /** \brief Starts the transport. */
     void Start();
@@ -127,29 +131,29 @@ class PcscfTestUe
      */
     std::vector<PcscfTestReceived> Received(const std::string& method, uint16_t status) const;
 
-    Ptr<Node> node;                              //!< the node
-    uint32_t index;                              //!< i of ue<i>
-    std::string impi;                            //!< ue<i>@ims.example
-    std::string impu;                            //!< sip:ue<i>@ims.example
-    Ipv6Address address;                         //!< current source address
-    Ipv6Address pcscf;                           //!< P-CSCF address toward UEs
-    Ptr<SipTransport> transport;                 //!< SIP transport
-    Ptr<IpsecStack> ipsec;                       //!< IPsec layer
-    Usim usim;                                   //!< the USIM
-    std::optional<uint8_t> addrPrefLength;       //!< sent in Security-Client when set
-    bool secAgreeTags{true};                     //!< Require/Proxy-Require sec-agree
-    bool offerMd5{true};                         //!< also offer hmac-md5-96
-    bool autoRegister{true};                     //!< answer 401 and 200 automatically
-    uint32_t expires{3600};                      //!< requested registration expiry
-    std::function<void(SipMessage&)> tamper;     //!< changes the protected REGISTER
-    std::string callId;                          //!< Call-ID of the registration
-    uint32_t cseq{0};                            //!< last CSeq number
-    Offer current;                               //!< SAs of the confirmed registration
-    Offer pending;                               //!< SAs of the registration in progress
+    Ptr<Node> node;                                //!< the node
+    uint32_t index;                                //!< i of ue<i>
+    std::string impi;                              //!< ue<i>@ims.example
+    std::string impu;                              //!< sip:ue<i>@ims.example
+    Ipv6Address address;                           //!< current source address
+    Ipv6Address pcscf;                             //!< P-CSCF address toward UEs
+    Ptr<SipTransport> transport;                   //!< SIP transport
+    Ptr<IpsecStack> ipsec;                         //!< IPsec layer
+    Usim usim;                                     //!< the USIM
+    std::optional<uint8_t> addrPrefLength;         //!< sent in Security-Client when set
+    bool secAgreeTags{true};                       //!< Require/Proxy-Require sec-agree
+    bool offerMd5{true};                           //!< also offer hmac-md5-96
+    bool autoRegister{true};                       //!< answer 401 and 200 automatically
+    uint32_t expires{3600};                        //!< requested registration expiry
+    std::function<void(SipMessage&)> tamper;       //!< changes the protected REGISTER
+    std::string callId;                            //!< Call-ID of the registration
+    uint32_t cseq{0};                              //!< last CSeq number
+    Offer current;                                 //!< SAs of the confirmed registration
+    Offer pending;                                 //!< SAs of the registration in progress
     std::vector<SecurityMechanism> securityServer; //!< last Security-Server received
-    bool registered{false};                      //!< a 200 OK completed a registration
-    uint32_t registrations{0};                   //!< 200 OK to REGISTER received
-    std::vector<PcscfTestReceived> received;     //!< everything received
+    bool registered{false};                        //!< a 200 OK completed a registration
+    uint32_t registrations{0};                     //!< 200 OK to REGISTER received
+    std::vector<PcscfTestReceived> received;       //!< everything received
 
   private:
     /**
@@ -222,18 +226,18 @@ class PcscfTestScscf
      */
     std::vector<PcscfTestReceived> Received(const std::string& method, uint16_t status) const;
 
-    Ptr<Node> node;                           //!< the node
-    Ipv6Address address;                      //!< its address
-    Ptr<Hss> hss;                             //!< the HSS
-    Ptr<SipTransport> transport;              //!< SIP transport
-    bool reauthenticate{true};                //!< challenge protected re-REGISTERs
+    Ptr<Node> node;              //!< the node
+    Ipv6Address address;         //!< its address
+    Ptr<Hss> hss;                //!< the HSS
+    Ptr<SipTransport> transport; //!< SIP transport
+    bool reauthenticate{true};   //!< challenge protected re-REGISTERs
     /// changes each 401 before it is sent
     std::function<void(SipMessage&)> tamper401;
     /// handles a request other than REGISTER instead of the default 200 when it returns true
     std::function<bool(const SipMessage&, const SipPacketInfo&)> onRequest;
-    uint32_t maxExpires{3600};                //!< granted = min(requested, this)
-    std::map<std::string, Binding> bindings;  //!< IMPU -> binding
-    std::vector<PcscfTestReceived> received;  //!< everything received
+    uint32_t maxExpires{3600};               //!< granted = min(requested, this)
+    std::map<std::string, Binding> bindings; //!< IMPU -> binding
+    std::vector<PcscfTestReceived> received; //!< everything received
 
   private:
     /**
@@ -329,19 +333,19 @@ class PcscfTestNetwork
      */
     Ptr<IpsecSa> PcscfSa(uint32_t handle, uint32_t index) const;
 
-    Ptr<Node> ue1Node;                 //!< UE1
-    Ptr<Node> ue2Node;                 //!< UE2
-    Ptr<Node> gw;                      //!< access router
-    Ptr<Node> pcscfNode;               //!< P-CSCF
-    Ptr<Node> scscfNode;               //!< S-CSCF
-    Ptr<Hss> hss;                      //!< HSS with ue1 and ue2
-    Ptr<Pcscf> pcscf;                  //!< the P-CSCF under test
-    std::unique_ptr<PcscfTestUe> ue1;  //!< scripted UE 1
-    std::unique_ptr<PcscfTestUe> ue2;  //!< scripted UE 2
+    Ptr<Node> ue1Node;                     //!< UE1
+    Ptr<Node> ue2Node;                     //!< UE2
+    Ptr<Node> gw;                          //!< access router
+    Ptr<Node> pcscfNode;                   //!< P-CSCF
+    Ptr<Node> scscfNode;                   //!< S-CSCF
+    Ptr<Hss> hss;                          //!< HSS with ue1 and ue2
+    Ptr<Pcscf> pcscf;                      //!< the P-CSCF under test
+    std::unique_ptr<PcscfTestUe> ue1;      //!< scripted UE 1
+    std::unique_ptr<PcscfTestUe> ue2;      //!< scripted UE 2
     std::unique_ptr<PcscfTestScscf> scscf; //!< scripted S-CSCF
-    std::vector<WirePacket> ue1Wire;   //!< UE1's link
-    std::vector<WirePacket> ue2Wire;   //!< UE2's link
-    std::vector<WirePacket> coreWire;  //!< P-CSCF -- S-CSCF link
+    std::vector<WirePacket> ue1Wire;       //!< UE1's link
+    std::vector<WirePacket> ue2Wire;       //!< UE2's link
+    std::vector<WirePacket> coreWire;      //!< P-CSCF -- S-CSCF link
 
   private:
     /**
@@ -351,8 +355,8 @@ class PcscfTestNetwork
      */
     void Record(std::vector<WirePacket>* wire, bool upstream, Ptr<const Packet> packet);
 
-    Ptr<Socket> m_raw;      //!< UDP socket on UE2 for raw datagrams
-    Ptr<Socket> m_rawCore;  //!< UDP socket on the S-CSCF for raw datagrams
+    Ptr<Socket> m_raw;     //!< UDP socket on UE2 for raw datagrams
+    Ptr<Socket> m_rawCore; //!< UDP socket on the S-CSCF for raw datagrams
 };
 
 /**

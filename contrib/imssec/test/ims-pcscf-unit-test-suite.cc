@@ -22,9 +22,8 @@
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
-#include <openssl/evp.h>
-
 #include <cstdio>
+#include <openssl/evp.h>
 #include <string>
 #include <tuple>
 
@@ -64,16 +63,17 @@ Sha1Hex(const std::string& text)
 }
 
 /// An INVITE from UE1 through the P-CSCF's protected port.
-const std::string INVITE = "INVITE sip:remote@ims.example SIP/2.0\n"
-                           "Via: SIP/2.0/UDP [3fff:100:0:1::10]:11003;branch=z9hG4bKa1;rport\n"
-                           "Max-Forwards: 70\n"
-                           "Route: <sip:[3fff:f00:0:1::2]:5063;lr>, <sip:[3fff:f00:0:2::1]:5060;lr>\n"
-                           "Route: <sip:orig@[3fff:f00:0:2::2]:5060;lr>\n"
-                           "From: \"One\" <sip:ue1@IMS.example>;tag=f1\n"
-                           "To: <sip:remote@ims.example>\n"
-                           "Call-ID: c1\n"
-                           "CSeq: 7 INVITE\n"
-                           "Content-Length: 0\n\n";
+const std::string INVITE =
+    "INVITE sip:remote@ims.example SIP/2.0\n"
+    "Via: SIP/2.0/UDP [3fff:100:0:1::10]:11003;branch=z9hG4bKa1;rport\n"
+    "Max-Forwards: 70\n"
+    "Route: <sip:[3fff:f00:0:1::2]:5063;lr>, <sip:[3fff:f00:0:2::1]:5060;lr>\n"
+    "Route: <sip:orig@[3fff:f00:0:2::2]:5060;lr>\n"
+    "From: \"One\" <sip:ue1@IMS.example>;tag=f1\n"
+    "To: <sip:remote@ims.example>\n"
+    "Call-ID: c1\n"
+    "CSeq: 7 INVITE\n"
+    "Content-Length: 0\n\n";
 
 } // namespace
 
@@ -162,7 +162,8 @@ class PcscfProxyRulesTestCase : public TestCase
   private:
     void DoRun() override
     {
-        std::vector<Ipv6Address> own{Ipv6Address("3fff:f00:0:1::2"), Ipv6Address("3fff:f00:0:2::1")};
+        std::vector<Ipv6Address> own{Ipv6Address("3fff:f00:0:1::2"),
+                                     Ipv6Address("3fff:f00:0:2::1")};
         SipMessage m = Parse(INVITE);
         NS_TEST_ASSERT_MSG_EQ(m.Validate(), true, "sample valid");
         NS_TEST_ASSERT_MSG_EQ(PcscfProxyRules::PopOwnRoutes(m, own), 2u, "both own Routes");
@@ -323,9 +324,10 @@ class PcscfSecAgreeServerTestCase : public TestCase
 
         // Echo per policy.
         o.addrPrefLength = 64;
-        for (auto [policy, length, echo] : {std::make_tuple(AddrPrefLengthPolicy::HONOUR, 64, true),
-                                            std::make_tuple(AddrPrefLengthPolicy::CLAMP, 96, true),
-                                            std::make_tuple(AddrPrefLengthPolicy::IGNORE, 128, false)})
+        for (auto [policy, length, echo] :
+             {std::make_tuple(AddrPrefLengthPolicy::HONOUR, 64, true),
+              std::make_tuple(AddrPrefLengthPolicy::CLAMP, 96, true),
+              std::make_tuple(AddrPrefLengthPolicy::IGNORE, 128, false)})
         {
             c.policy = policy;
             c.minAddrPrefLength = 96;
@@ -360,9 +362,10 @@ class PcscfSecAgreeServerTestCase : public TestCase
         SecurityMechanism sm;
         IpsecIntegrity::AkaKey ik{};
         ik[0] = 1;
-        NS_TEST_ASSERT_MSG_EQ(server.BuildSaSet(o, firstDraw, 777, ik, ik, Seconds(240), &p, &sm, &why),
-                              true,
-                              why);
+        NS_TEST_ASSERT_MSG_EQ(
+            server.BuildSaSet(o, firstDraw, 777, ik, ik, Seconds(240), &p, &sm, &why),
+            true,
+            why);
         NS_TEST_ASSERT_MSG_NE(stack->InstallSaSet(p), 0u, "a set using the first draw");
         NS_TEST_ASSERT_MSG_EQ(p.uePrefixLength, 64, "honour");
         NS_TEST_ASSERT_MSG_EQ(p.pcscfSpiC, firstDraw, "server spi-c");
@@ -370,16 +373,18 @@ class PcscfSecAgreeServerTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ((p.side == IpsecSaSetParameters::Side::PCSCF), true, "side");
         NS_TEST_ASSERT_MSG_EQ(sm.ToString(),
                               "ipsec-3gpp;q=0.1;alg=hmac-md5-96;ealg=null;prot=esp;mod=trans;"
-                              "spi-c=" + std::to_string(firstDraw) +
+                              "spi-c=" +
+                                  std::to_string(firstDraw) +
                                   ";spi-s=777;port-c=5062;port-s=5063;addr-pref-length=64",
                               "Security-Server");
         Ptr<UniformRandomVariable> random = CreateObject<UniformRandomVariable>();
         random->SetStream(3);
         uint32_t spiC = 0;
         uint32_t spiS = 0;
-        NS_TEST_ASSERT_MSG_EQ(PcscfSecAgreeServer::ChooseSpis(*stack->GetSad(), *random, &spiC, &spiS),
-                              true,
-                              "SPIs");
+        NS_TEST_ASSERT_MSG_EQ(
+            PcscfSecAgreeServer::ChooseSpis(*stack->GetSad(), *random, &spiC, &spiS),
+            true,
+            "SPIs");
         NS_TEST_ASSERT_MSG_NE(spiC, firstDraw, "the SPI in use was skipped");
         NS_TEST_ASSERT_MSG_NE(spiC, spiS, "distinct");
         NS_TEST_ASSERT_MSG_GT_OR_EQ(std::min(spiC, spiS), 256u, ">= 256");

@@ -163,7 +163,7 @@ class PcscfCounters
     std::array<uint64_t, static_cast<size_t>(PcscfRejectCause::REJECT_CAUSE_COUNT)>
         m_rejects{}; //!< by cause
     std::array<uint64_t, static_cast<size_t>(PcscfDropCause::DROP_CAUSE_COUNT)>
-        m_drops{};                             //!< by cause
+        m_drops{};                            //!< by cause
     std::map<uint16_t, uint64_t> m_responses; //!< local responses by status code
 };
 

@@ -161,8 +161,7 @@ PcscfProxyRules::IsLooped(const SipMessage& request, const std::vector<Ipv6Addre
 bool
 PcscfProxyRules::IsDialogCreating(const SipMessage& request)
 {
-    if (!request.IsMethod("INVITE") && !request.IsMethod("SUBSCRIBE") &&
-        !request.IsMethod("REFER"))
+    if (!request.IsMethod("INVITE") && !request.IsMethod("SUBSCRIBE") && !request.IsMethod("REFER"))
     {
         return false;
     }

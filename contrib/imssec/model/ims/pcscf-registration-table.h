@@ -158,10 +158,10 @@ class PcscfRegistrationTable
         std::string impi; //!< whose
     };
 
-    std::unordered_map<std::string, PcscfRegistration> m_byImpi;       //!< registrations
-    std::unordered_map<std::string, PcscfRegistration*> m_byCallId;    //!< Call-ID index
-    std::unordered_map<uint32_t, PcscfRegistration*> m_bySaSet;        //!< SA set index
-    std::deque<QueuedOffer> m_offers;                                  //!< offers by arrival
+    std::unordered_map<std::string, PcscfRegistration> m_byImpi;    //!< registrations
+    std::unordered_map<std::string, PcscfRegistration*> m_byCallId; //!< Call-ID index
+    std::unordered_map<uint32_t, PcscfRegistration*> m_bySaSet;     //!< SA set index
+    std::deque<QueuedOffer> m_offers;                               //!< offers by arrival
 };
 
 } // namespace ns3

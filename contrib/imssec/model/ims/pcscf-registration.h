@@ -39,28 +39,28 @@ class PcscfRegistration
      */
     struct Offer
     {
-        std::string callId;                     //!< Call-ID of the REGISTER
-        uint32_t cseq{0};                       //!< its CSeq number
-        Ipv6Address ueAddress;                  //!< its source address (the SA selector's)
-        Ipv6Address pcscfAddress;               //!< the address it arrived at
-        uint32_t ueSpiC{0};                     //!< the UE's spi-c
-        uint32_t ueSpiS{0};                     //!< the UE's spi-s
-        uint16_t uePortC{0};                    //!< the UE's port-c
-        uint16_t uePortS{0};                    //!< the UE's port-s
+        std::string callId;       //!< Call-ID of the REGISTER
+        uint32_t cseq{0};         //!< its CSeq number
+        Ipv6Address ueAddress;    //!< its source address (the SA selector's)
+        Ipv6Address pcscfAddress; //!< the address it arrived at
+        uint32_t ueSpiC{0};       //!< the UE's spi-c
+        uint32_t ueSpiS{0};       //!< the UE's spi-s
+        uint16_t uePortC{0};      //!< the UE's port-c
+        uint16_t uePortS{0};      //!< the UE's port-s
         IpsecIntegrityAlgorithm alg{IpsecIntegrityAlgorithm::HMAC_SHA1_96}; //!< chosen alg
-        std::optional<uint8_t> addrPrefLength;  //!< the UE's addr-pref-length, if sent
-        uint32_t saSetHandle{0};                //!< SA set installed on the 401 (0: none yet)
-        Time received;                          //!< when the REGISTER arrived
+        std::optional<uint8_t> addrPrefLength; //!< the UE's addr-pref-length, if sent
+        uint32_t saSetHandle{0};               //!< SA set installed on the 401 (0: none yet)
+        Time received;                         //!< when the REGISTER arrived
     };
 
-    std::string impi;           //!< private identity (the key of the table)
-    std::string impu;           //!< public identity registered (To URI, normalised)
-    std::string callId;         //!< Call-ID of the confirmed registration ("" before)
-    uint32_t currentSet{0};     //!< confirmed SA set handle (0: none)
-    uint32_t pendingSet{0};     //!< SA set awaiting authentication (0: none)
-    bool currentEchoed{false};  //!< the current set's Security-Server echoed addr-pref-length
-    bool pendingEchoed{false};  //!< the pending set's Security-Server echoed addr-pref-length
-    Time expiry;                //!< when the registration expires (absolute; 0: not yet)
+    std::string impi;             //!< private identity (the key of the table)
+    std::string impu;             //!< public identity registered (To URI, normalised)
+    std::string callId;           //!< Call-ID of the confirmed registration ("" before)
+    uint32_t currentSet{0};       //!< confirmed SA set handle (0: none)
+    uint32_t pendingSet{0};       //!< SA set awaiting authentication (0: none)
+    bool currentEchoed{false};    //!< the current set's Security-Server echoed addr-pref-length
+    bool pendingEchoed{false};    //!< the pending set's Security-Server echoed addr-pref-length
+    Time expiry;                  //!< when the registration expires (absolute; 0: not yet)
     std::unique_ptr<Offer> offer; //!< the UE's offer awaiting its 401 / confirmation
 
     /** \returns true when a 200 OK confirmed an SA set that is still there */

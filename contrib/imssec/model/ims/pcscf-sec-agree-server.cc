@@ -54,8 +54,8 @@ PcscfSecAgreeServer::ParseAlgorithmList(const std::string& text,
     while (start <= text.size())
     {
         size_t comma = text.find(',', start);
-        std::string item = text.substr(start, comma == std::string::npos ? std::string::npos
-                                                                         : comma - start);
+        std::string item =
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         // trim
         size_t b = item.find_first_not_of(" \t");
         size_t e = item.find_last_not_of(" \t");
@@ -256,12 +256,12 @@ PcscfSecAgreeServer::BuildSaSet(const PcscfRegistration::Offer& offer,
         echoed = length;
     }
     SecurityMechanism ue = ImsSecAgree::MakeIpsec3gpp(IpsecIntegrity::GetName(offer.alg),
-                                                     offer.ueSpiC,
-                                                     offer.ueSpiS,
-                                                     offer.uePortC,
-                                                     offer.uePortS,
-                                                     offer.addrPrefLength,
-                                                     std::nullopt);
+                                                      offer.ueSpiC,
+                                                      offer.ueSpiS,
+                                                      offer.uePortC,
+                                                      offer.uePortS,
+                                                      offer.addrPrefLength,
+                                                      std::nullopt);
     SecurityMechanism server = MakeServerMechanism(offer.alg, spiC, spiS, echoed);
     if (!ImsSecAgree::BuildSaSetParameters(ue,
                                            server,

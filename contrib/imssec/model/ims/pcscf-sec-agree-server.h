@@ -41,10 +41,10 @@ class PcscfSecAgreeServer
         /// integrity algorithms in preference order (the first the UE offers is chosen)
         std::vector<IpsecIntegrityAlgorithm> algorithms{IpsecIntegrityAlgorithm::HMAC_SHA1_96,
                                                         IpsecIntegrityAlgorithm::HMAC_MD5_96};
-        uint16_t portC{5062};                                //!< protected client port
-        uint16_t portS{5063};                                //!< protected server port
+        uint16_t portC{5062};                                      //!< protected client port
+        uint16_t portS{5063};                                      //!< protected server port
         AddrPrefLengthPolicy policy{AddrPrefLengthPolicy::HONOUR}; //!< addr-pref-length
-        uint8_t minAddrPrefLength{64};                       //!< shortest length CLAMP allows
+        uint8_t minAddrPrefLength{64};                             //!< shortest length CLAMP allows
     };
 
     /**
@@ -138,8 +138,7 @@ class PcscfSecAgreeServer
      * \param echoed whether addr-pref-length was echoed
      * \returns the list (one mechanism)
      */
-    std::vector<SecurityMechanism> GetServerList(const IpsecSaSetParameters& p,
-                                                 bool echoed) const;
+    std::vector<SecurityMechanism> GetServerList(const IpsecSaSetParameters& p, bool echoed) const;
 
     /**
      * \brief The P-CSCF side's SA set for an offer (ImsSecAgree::BuildSaSetParameters).

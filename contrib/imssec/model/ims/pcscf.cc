@@ -343,9 +343,9 @@ Pcscf::StartApplication()
             m_coreAddress = route->GetSource();
         }
     }
-    NS_ABORT_MSG_IF(m_coreAddress.IsAny() || std::find(m_ownAddresses.begin(),
-                                                       m_ownAddresses.end(),
-                                                       m_coreAddress) == m_ownAddresses.end(),
+    NS_ABORT_MSG_IF(m_coreAddress.IsAny() ||
+                        std::find(m_ownAddresses.begin(), m_ownAddresses.end(), m_coreAddress) ==
+                            m_ownAddresses.end(),
                     "Pcscf: no address of the node toward the S-CSCF (set LocalAddress)");
 
     NS_ABORT_MSG_IF(!m_transport->Start(node), "Pcscf: SIP port already in use");
@@ -354,8 +354,8 @@ Pcscf::StartApplication()
                     "Pcscf: cannot open the protected ports");
     // A stateless proxy: every request passes up without a server transaction, every
     // response is "stray" (the P-CSCF starts no client transaction).
-    m_manager->SetStatelessFilter(MakeCallback(
-        +[](const SipMessage&, const SipPacketInfo&) -> bool { return true; }));
+    m_manager->SetStatelessFilter(
+        MakeCallback(+[](const SipMessage&, const SipPacketInfo&) -> bool { return true; }));
     m_manager->SetRequestHandler(MakeCallback(&Pcscf::ReceiveRequest, this));
     m_manager->SetStrayResponseHandler(MakeCallback(&Pcscf::ReceiveResponse, this));
     m_transport->TraceConnectWithoutContext("MessageSent",
@@ -621,8 +621,7 @@ Pcscf::HandleProtectedRequest(const SipMessage& request, const SipPacketInfo& in
             offer->ueAddress = info.remoteAddress;
             offer->pcscfAddress = info.localAddress;
             offer->received = Simulator::Now();
-            if (!(r->offer && r->offer->callId == offer->callId &&
-                  r->offer->cseq == offer->cseq))
+            if (!(r->offer && r->offer->callId == offer->callId && r->offer->cseq == offer->cseq))
             {
                 m_table.SetOffer(*r, std::move(offer));
                 ScheduleSweep();
@@ -707,8 +706,7 @@ Pcscf::ForwardToCore(const SipMessage& original, const SipPacketInfo& info, SipM
     Ipv6Address routeAddress;
     uint16_t routePort = 0;
     bool fromRoute = false;
-    if (PcscfProxyRules::GetNextHop(forwarded, &routeAddress, &routePort, &fromRoute) &&
-        fromRoute)
+    if (PcscfProxyRules::GetNextHop(forwarded, &routeAddress, &routePort, &fromRoute) && fromRoute)
     {
         // The Service-Route or the dialog's route set names the next hop.
         next = routeAddress;
@@ -763,9 +761,9 @@ Pcscf::HandleCoreRequest(const SipMessage& request, const SipPacketInfo& info)
     }
     if (PcscfProxyRules::IsDialogCreating(request))
     {
-        forwarded.InsertHeaderAtTop(
-            "Record-Route",
-            "<sip:" + HostPort(m_coreAddress, m_transport->GetPort()) + ";lr>");
+        forwarded.InsertHeaderAtTop("Record-Route",
+                                    "<sip:" + HostPort(m_coreAddress, m_transport->GetPort()) +
+                                        ";lr>");
     }
     forwarded.InsertVia(MakeVia(request, source, m_portC, 0));
     // TS 33.203 7.1: P-CSCF port_pc -> UE port_us through the SA covering the UE.
@@ -1019,7 +1017,8 @@ Pcscf::InstallPendingSet(PcscfRegistration& r, const SipDigest& challenge)
         m_counters.CountSaSetFailure();
         return {};
     }
-    if (offer.saSetHandle && r.pendingSet == offer.saSetHandle && m_ipsec->IsSaSetLive(r.pendingSet))
+    if (offer.saSetHandle && r.pendingSet == offer.saSetHandle &&
+        m_ipsec->IsSaSetLive(r.pendingSet))
     {
         // The 401 again for the same REGISTER: the same challenge (same IK) keeps its set and
         // Security-Server; a new challenge (a registrar that re-challenged a retransmission)
@@ -1076,8 +1075,10 @@ Pcscf::InstallPendingSet(PcscfRegistration& r, const SipDigest& challenge)
 // --- helpers --------------------------------------------------------------------------------
 
 SipVia
-Pcscf::MakeVia(const SipMessage& request, Ipv6Address address, uint16_t port, uint16_t uePortC)
-    const
+Pcscf::MakeVia(const SipMessage& request,
+               Ipv6Address address,
+               uint16_t port,
+               uint16_t uePortC) const
 {
     std::string hostPort = HostPort(address, port);
     SipVia via("UDP", AddressText(address), port, PcscfProxyRules::MakeBranch(request, hostPort));
@@ -1141,10 +1142,9 @@ void
 Pcscf::DropMessage(const SipMessage& message, const SipPacketInfo& info, PcscfDropCause cause)
 {
     NS_LOG_FUNCTION(this << cause << info);
-    NS_LOG_INFO("dropped "
-                << (message.IsRequest() ? message.GetMethod()
-                                        : std::to_string(message.GetStatusCode()))
-                << " from " << info.remoteAddress << ": " << cause);
+    NS_LOG_INFO("dropped " << (message.IsRequest() ? message.GetMethod()
+                                                   : std::to_string(message.GetStatusCode()))
+                           << " from " << info.remoteAddress << ": " << cause);
     m_counters.CountDrop(cause);
     m_dropTrace(message, info, cause);
 }

@@ -387,8 +387,7 @@ class Pcscf : public Application
      * \param r its registration
      * \returns the Security-Server list sent for it
      */
-    std::vector<SecurityMechanism> GetServerList(uint32_t handle,
-                                                 const PcscfRegistration& r) const;
+    std::vector<SecurityMechanism> GetServerList(uint32_t handle, const PcscfRegistration& r) const;
 
     /**
      * \brief IpsecStack SaSetExpired sink.
@@ -473,29 +472,29 @@ class Pcscf : public Application
     uint16_t m_noSaStatusCode;          //!< answer to requests toward a UE without SA
 
     // --- parts and state ---
-    Ptr<SipTransport> m_transport;         //!< SIP transport
-    Ptr<SipTransactionManager> m_manager;  //!< stateless use
-    Ptr<IpsecStack> m_ipsec;               //!< the node's IPsec layer
-    Ptr<UniformRandomVariable> m_spiRandom; //!< SPI draws
-    PcscfSecAgreeServer m_server;          //!< sec-agree server
-    PcscfRegistrationTable m_table;        //!< registrations
-    PcscfCounters m_counters;              //!< counters
-    SecAgreeServerPolicy m_secAgreePolicy; //!< RFC 3329 decisions
-    Ipv6Address m_coreAddress;             //!< address in Via / Path / Record-Route
+    Ptr<SipTransport> m_transport;           //!< SIP transport
+    Ptr<SipTransactionManager> m_manager;    //!< stateless use
+    Ptr<IpsecStack> m_ipsec;                 //!< the node's IPsec layer
+    Ptr<UniformRandomVariable> m_spiRandom;  //!< SPI draws
+    PcscfSecAgreeServer m_server;            //!< sec-agree server
+    PcscfRegistrationTable m_table;          //!< registrations
+    PcscfCounters m_counters;                //!< counters
+    SecAgreeServerPolicy m_secAgreePolicy;   //!< RFC 3329 decisions
+    Ipv6Address m_coreAddress;               //!< address in Via / Path / Record-Route
     std::vector<Ipv6Address> m_ownAddresses; //!< global addresses of the node
-    EventId m_sweepEvent;                  //!< pending SweepOffers
-    bool m_running;                        //!< between Start and Stop
-    bool m_tracesConnected;                //!< connected to the parts' traces
+    EventId m_sweepEvent;                    //!< pending SweepOffers
+    bool m_running;                          //!< between Start and Stop
+    bool m_tracesConnected;                  //!< connected to the parts' traces
 
     // --- traces ---
     TracedCallback<const std::string&, uint32_t, const IpsecSaSetParameters&>
         m_saSetCreatedTrace; //!< SA set installed
     TracedCallback<const std::string&, uint32_t, PcscfSaSetEnd> m_saSetDeletedTrace; //!< ended
     TracedCallback<const SipMessage&, const SipPacketInfo&, uint16_t, PcscfRejectCause>
-        m_rejectTrace;                                                            //!< answered
+        m_rejectTrace; //!< answered
     TracedCallback<const SipMessage&, const SipPacketInfo&, PcscfDropCause> m_dropTrace; //!< drops
-    TracedCallback<const std::string&, uint32_t, Time> m_registeredTrace; //!< 200 OK processed
-    TracedCallback<const std::string&> m_removedTrace;                    //!< forgotten
+    TracedCallback<const std::string&, uint32_t, Time> m_registeredTrace;    //!< 200 OK processed
+    TracedCallback<const std::string&> m_removedTrace;                       //!< forgotten
     TracedCallback<const SipMessage&, const SipPacketInfo&> m_sentTrace;     //!< sent
     TracedCallback<const SipMessage&, const SipPacketInfo&> m_receivedTrace; //!< received
     TracedCallback<uint32_t, uint32_t> m_sadSizeTrace;                       //!< SAD size
