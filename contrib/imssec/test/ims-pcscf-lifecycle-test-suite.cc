@@ -446,6 +446,53 @@ class PcscfFailedReauthTestCase : public TestCase
 
 /**
  * \ingroup imssec-tests
+ * A REGISTER whose 401 never comes: the remembered offer (and the context it created) is
+ * forgotten OfferTimeout after the REGISTER; a later offer of another UE is kept until its
+ * own time-out.
+ */
+class PcscfOfferTimeoutTestCase : public TestCase
+{
+  public:
+    PcscfOfferTimeoutTestCase()
+        : TestCase("an offer without 401 is forgotten after OfferTimeout")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PcscfTraceLog log;
+        PcscfTestNetwork net;
+        log.Connect(net.pcscf);
+        net.scscf->answerRegister = false;
+        net.At(Seconds(1), [&net]() { net.ue1->SendInitialRegister(); });
+        net.At(Seconds(20), [&net]() { net.ue2->SendInitialRegister(); });
+        std::vector<std::pair<double, size_t>> sizes;
+        for (double t : {10.0, 32.9, 33.1, 51.9, 52.1})
+        {
+            net.At(Seconds(t), [&net, &sizes, t]() {
+                sizes.emplace_back(t, net.pcscf->GetRegistrationTable().GetSize());
+            });
+        }
+        net.RunUntil(Seconds(60));
+        IMS_TEST_REQUIRE_SIZE(sizes, 5, "samples");
+        NS_TEST_ASSERT_MSG_EQ(sizes[0].second, 1u, "UE1's offer kept at 10 s");
+        NS_TEST_ASSERT_MSG_EQ(sizes[1].second, 2u, "both just before 33 s");
+        NS_TEST_ASSERT_MSG_EQ(sizes[2].second, 1u, "UE1's forgotten 32 s after its REGISTER");
+        NS_TEST_ASSERT_MSG_EQ(sizes[3].second, 1u, "UE2's kept");
+        NS_TEST_ASSERT_MSG_EQ(sizes[4].second, 0u, "UE2's forgotten at 52 s");
+        IMS_TEST_REQUIRE_SIZE(log.removed, 2, "two contexts removed");
+        NS_TEST_ASSERT_MSG_EQ(log.removed[0], "ue1@ims.example", "UE1 first");
+        NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetRegistrationTable().GetCallIdCount(), 0u, "index");
+        NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetRegistrationTable().GetQueuedOfferCount(),
+                              0u,
+                              "queue empty");
+        NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetSaSetsCreated(), 0u, "no set");
+    }
+};
+
+/**
+ * \ingroup imssec-tests
  * The P-CSCF's registration life cycle: re-registration, expiry, de-registration, address
  * change, failures.
  */
@@ -461,5 +508,6 @@ static class PcscfLifecycleTestSuite : public TestSuite
         AddTestCase(new PcscfDeregistrationTestCase(), QUICK);
         AddTestCase(new PcscfAddressChangeTestCase(), QUICK);
         AddTestCase(new PcscfFailedReauthTestCase(), QUICK);
+        AddTestCase(new PcscfOfferTimeoutTestCase(), QUICK);
     }
 } g_pcscfLifecycleTestSuite; //!< static instance

@@ -463,7 +463,10 @@ PcscfTestScscf::Receive(const SipMessage& message, const SipPacketInfo& info)
     received.push_back({message, info, Simulator::Now()});
     if (message.IsRequest() && message.IsMethod("REGISTER"))
     {
-        Register(message, info);
+        if (answerRegister)
+        {
+            Register(message, info);
+        }
     }
     else if (message.IsRequest() && onRequest && onRequest(message, info))
     {

@@ -231,6 +231,7 @@ class PcscfTestScscf
     Ptr<Hss> hss;                //!< the HSS
     Ptr<SipTransport> transport; //!< SIP transport
     bool reauthenticate{true};   //!< challenge protected re-REGISTERs
+    bool answerRegister{true};   //!< false: REGISTERs get no answer at all
     /// changes each 401 before it is sent
     std::function<void(SipMessage&)> tamper401;
     /// handles a request other than REGISTER instead of the default 200 when it returns true

@@ -186,6 +186,17 @@ PcscfRegistrationTable::GetSaSetCount() const
     return m_bySaSet.size();
 }
 
+bool
+PcscfRegistrationTable::GetOldestQueuedOffer(Time* received) const
+{
+    if (m_offers.empty())
+    {
+        return false;
+    }
+    *received = m_offers.front().received;
+    return true;
+}
+
 size_t
 PcscfRegistrationTable::GetQueuedOfferCount() const
 {

@@ -128,6 +128,12 @@ class PcscfRegistrationTable
     /** \returns the number of SA set handles indexed */
     size_t GetSaSetCount() const;
 
+    /**
+     * \param[out] received arrival time of the oldest queued offer
+     * \returns false when no offer is queued
+     */
+    bool GetOldestQueuedOffer(Time* received) const;
+
     /** \returns the number of offers queued (some may be stale entries) */
     size_t GetQueuedOfferCount() const;
 

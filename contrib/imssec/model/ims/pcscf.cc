@@ -401,6 +401,7 @@ Pcscf::StopApplication()
         m_table.Remove(*r);
         m_removedTrace(impi);
     }
+    m_table.Clear(); // the queue of offers too
     DisconnectTraces();
     m_manager->TerminateAll();
     m_transport->Stop();
@@ -1269,10 +1270,14 @@ Pcscf::TransportReceived(const SipMessage& message, const SipPacketInfo& info)
 void
 Pcscf::ScheduleSweep()
 {
-    if (!m_sweepEvent.IsRunning() && m_running)
+    Time oldest;
+    if (m_sweepEvent.IsRunning() || !m_running || !m_table.GetOldestQueuedOffer(&oldest))
     {
-        m_sweepEvent = Simulator::Schedule(m_offerTimeout, &Pcscf::SweepOffers, this);
+        return;
     }
+    // When the oldest queued offer times out: one event, whatever the number of offers.
+    Time delay = oldest + m_offerTimeout - Simulator::Now();
+    m_sweepEvent = Simulator::Schedule(Max(delay, Time(0)), &Pcscf::SweepOffers, this);
 }
 
 void
@@ -1291,10 +1296,7 @@ Pcscf::SweepOffers()
         m_table.ClearOffer(*r);
         RemoveIfEmpty(*r);
     }
-    if (m_table.GetQueuedOfferCount() > 0)
-    {
-        ScheduleSweep();
-    }
+    ScheduleSweep();
 }
 
 // --- accessors ------------------------------------------------------------------------------
