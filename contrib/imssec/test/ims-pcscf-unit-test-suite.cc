@@ -185,7 +185,7 @@ class PcscfProxyRulesTestCase : public TestCase
 
         // Loop hash: the first 8 hex digits of SHA-1 of the documented fields.
         SipMessage original = Parse(INVITE);
-        std::string seed = "sip:remote@ims.example\n\nf1\nc1\n7";
+        std::string seed = "sip:remote@ims.example\nf1\nc1\n7";
         std::string expected = Sha1Hex(seed).substr(0, 8);
         NS_TEST_ASSERT_MSG_EQ(PcscfProxyRules::LoopHash(original), expected, "independent SHA-1");
         std::string branch = PcscfProxyRules::MakeBranch(original, "[3fff:f00:0:2::1]:5060");
@@ -196,6 +196,23 @@ class PcscfProxyRulesTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(branch,
                               PcscfProxyRules::MakeBranch(original, "[3fff:f00:0:1::2]:5062"),
                               "another side, another branch");
+        // The ACK of a non-2xx (same top Via, a To tag, CSeq method ACK) and the CANCEL get
+        // the INVITE's branch (RFC 3261 16.11).
+        SipMessage ack = original;
+        ack.SetRequestLine("ACK", "sip:remote@ims.example");
+        ack.SetCseq(SipCseq(7, "ACK"));
+        SipNameAddr toTagged = *ack.GetTo();
+        toTagged.SetTag("t9");
+        ack.SetTo(toTagged);
+        NS_TEST_ASSERT_MSG_EQ(PcscfProxyRules::MakeBranch(ack, "[3fff:f00:0:2::1]:5060"),
+                              branch,
+                              "ACK of a non-2xx");
+        SipMessage cancel = original;
+        cancel.SetRequestLine("CANCEL", "sip:remote@ims.example");
+        cancel.SetCseq(SipCseq(7, "CANCEL"));
+        NS_TEST_ASSERT_MSG_EQ(PcscfProxyRules::MakeBranch(cancel, "[3fff:f00:0:2::1]:5060"),
+                              branch,
+                              "CANCEL");
         // A copy carrying that Via comes back unchanged: a loop; retargeted: a spiral.
         SipMessage back = original;
         back.InsertVia(SipVia("UDP", "3fff:f00:0:2::1", 5060, branch));

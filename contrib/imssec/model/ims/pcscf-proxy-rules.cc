@@ -112,10 +112,10 @@ std::string
 PcscfProxyRules::LoopHash(const SipMessage& request)
 {
     std::optional<SipCseq> cseq = request.GetCseq();
+    // Not the To tag: the ACK of a non-2xx carries one the INVITE did not, and must get
+    // the INVITE's branch (RFC 3261 16.11).
     std::string seed = request.GetRequestUri();
     seed.append("\n")
-        .append(TagOf(request.GetTo()))
-        .append("\n")
         .append(TagOf(request.GetFrom()))
         .append("\n")
         .append(request.GetCallId().value_or(""))

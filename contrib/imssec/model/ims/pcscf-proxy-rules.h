@@ -25,9 +25,10 @@ namespace ns3
  * - loose routing (16.4): a Route naming the proxy (by host address, whatever the port)
  *   is removed from the top; the next hop is the next Route, else the Request-URI;
  * - loop detection (16.3 item 4, 16.6 item 8): the proxy's branch ends with a hash of the
- *   request fields a loop leaves unchanged (Request-URI, To tag, From tag, Call-ID, CSeq
- *   number); a request carrying a Via of the proxy whose branch ends with the hash of the
- *   request as it arrives now has looped (a spiral changes the Request-URI);
+ *   request fields a loop leaves unchanged (Request-URI, From tag, Call-ID, CSeq number;
+ *   not the To tag, so that the ACK of a non-2xx keeps the INVITE's branch); a request
+ *   carrying a Via of the proxy whose branch ends with the hash of the request as it
+ *   arrives now has looped (a spiral changes the Request-URI);
  * - stateless branches (16.11, SipTransactionManager::MakeStatelessBranch) so that
  *   retransmissions, the CANCEL and the ACK of a non-2xx get the same branch.
  */
@@ -73,8 +74,8 @@ class PcscfProxyRules
 
     /**
      * \param request a request
-     * \returns 8 hexadecimal digits of SHA-1 over Request-URI, To tag, From tag, Call-ID
-     *          and CSeq number
+     * \returns 8 hexadecimal digits of SHA-1 over Request-URI, From tag, Call-ID and CSeq
+     *          number (lines joined by LF)
      */
     static std::string LoopHash(const SipMessage& request);
 
