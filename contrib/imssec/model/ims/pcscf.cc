@@ -511,9 +511,17 @@ Pcscf::HandleUnprotectedRequest(const SipMessage& request, const SipPacketInfo& 
     case SecAgreeDecision::RESPOND_494:
         Reject(request, info, 494, PcscfRejectCause::SEC_AGREE_REQUIRED, &staticList);
         return;
-    case SecAgreeDecision::PROCESS:
-        break; // not reached while sec-agree is required
-    case SecAgreeDecision::PROCESS_ADD_SECURITY_SERVER: {
+    case SecAgreeDecision::PROCESS:                     // not reached: sec-agree is required
+    case SecAgreeDecision::PROCESS_ADD_SECURITY_SERVER: // below
+        break;
+    }
+    SipMessage forwarded = request;
+    if (!CheckHops(request, info, forwarded))
+    {
+        return; // before any state is kept
+    }
+    if (d == SecAgreeDecision::PROCESS_ADD_SECURITY_SERVER)
+    {
         std::string impi = PcscfProxyRules::GetImpi(request);
         if (impi.empty())
         {
@@ -535,8 +543,7 @@ Pcscf::HandleUnprotectedRequest(const SipMessage& request, const SipPacketInfo& 
         offer->ueAddress = info.remoteAddress;
         offer->pcscfAddress = info.localAddress;
         offer->received = Simulator::Now();
-        bool created = false;
-        PcscfRegistration& r = m_table.GetOrCreate(impi, &created);
+        PcscfRegistration& r = m_table.GetOrCreate(impi);
         bool retransmission =
             r.offer && r.offer->callId == offer->callId && r.offer->cseq == offer->cseq;
         if (!retransmission)
@@ -546,13 +553,6 @@ Pcscf::HandleUnprotectedRequest(const SipMessage& request, const SipPacketInfo& 
         }
         NS_LOG_INFO("REGISTER of " << impi << " from " << info.remoteAddress
                                    << (retransmission ? " (retransmission)" : ""));
-        break;
-    }
-    }
-    SipMessage forwarded = request;
-    if (!CheckHops(request, info, forwarded))
-    {
-        return;
     }
     if (request.IsMethod("REGISTER"))
     {
@@ -604,6 +604,10 @@ Pcscf::HandleProtectedRequest(const SipMessage& request, const SipPacketInfo& in
             Reject(request, info, 403, PcscfRejectCause::WRONG_SA);
             return;
         }
+        if (!CheckHops(request, info, forwarded))
+        {
+            return; // before any state is kept
+        }
         if (info.saSetHandle == r->currentSet && request.HasHeader("Security-Client"))
         {
             // Re-registration: a new offer, new SAs on the coming 401 (TS 33.203 7.4).
@@ -649,15 +653,15 @@ Pcscf::HandleProtectedRequest(const SipMessage& request, const SipPacketInfo& in
             Reject(request, info, 403, PcscfRejectCause::IDENTITY_MISMATCH);
             return;
         }
+        if (!CheckHops(request, info, forwarded))
+        {
+            return;
+        }
         if (m_assertIdentity)
         {
             forwarded.RemoveHeader("P-Preferred-Identity");
             forwarded.SetHeader("P-Asserted-Identity", "<" + r->impu + ">");
         }
-    }
-    if (!CheckHops(request, info, forwarded))
-    {
-        return;
     }
     SecAgreeRules::StripForForwarding(forwarded);
     ForwardToCore(request, info, forwarded);
