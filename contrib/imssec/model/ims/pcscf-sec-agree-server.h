@@ -1,0 +1,172 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef PCSCF_SEC_AGREE_SERVER_H
+#define PCSCF_SEC_AGREE_SERVER_H
+
+#include "ims-sec-agree.h"
+#include "pcscf-registration.h"
+
+#include "ns3/ipsec-integrity.h"
+#include "ns3/ipsec-sa-set-parameters.h"
+#include "ns3/nstime.h"
+#include "ns3/security-mechanism.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class IpsecSad;
+class UniformRandomVariable;
+
+/**
+ * \ingroup imssec
+ * \brief The P-CSCF's side of RFC 3329 sec-agree with `ipsec-3gpp` (TS 33.203 7.2, TS 24.229
+ * 5.2.2): which of the UE's offers it accepts, its own Security-Server, its SPIs, the
+ * selector prefix length its policy grants, and the SA set parameters that follow.
+ *
+ * Pure logic without SIP sending or timers (the Pcscf application calls it); the
+ * derivation of the SA set itself is ImsSecAgree's, shared with the UE.
+ */
+class PcscfSecAgreeServer
+{
+  public:
+    /** What the server supports and how it binds selectors. */
+    struct Config
+    {
+        /// integrity algorithms in preference order (the first the UE offers is chosen)
+        std::vector<IpsecIntegrityAlgorithm> algorithms{IpsecIntegrityAlgorithm::HMAC_SHA1_96,
+                                                        IpsecIntegrityAlgorithm::HMAC_MD5_96};
+        uint16_t portC{5062};                                      //!< protected client port
+        uint16_t portS{5063};                                      //!< protected server port
+        AddrPrefLengthPolicy policy{AddrPrefLengthPolicy::HONOUR}; //!< addr-pref-length
+        uint8_t minAddrPrefLength{64};                             //!< shortest length CLAMP allows
+    };
+
+    /**
+     * \param config the configuration
+     */
+    void SetConfig(const Config& config);
+
+    /** \returns the configuration */
+    const Config& GetConfig() const;
+
+    /**
+     * \brief Parses a comma-separated list of `alg` names (attribute syntax).
+     * \param text e.g. "hmac-sha-1-96,hmac-md5-96"
+     * \param[out] out the algorithms in order
+     * \returns false when the list is empty or names an unknown algorithm
+     */
+    static bool ParseAlgorithmList(const std::string& text,
+                                   std::vector<IpsecIntegrityAlgorithm>* out);
+
+    /**
+     * \brief The server's static list, for 421 and 494 answers to unprotected requests
+     * (RFC 3329 2.3.1: it does not depend on the client's list): one ipsec-3gpp mechanism
+     * per supported algorithm, with the protected ports and no SPIs, q decreasing in the
+     * order of preference (0.1 for the last).
+     * \returns the list
+     */
+    std::vector<SecurityMechanism> GetStaticServerList() const;
+
+    /**
+     * \brief Chooses the UE's mechanism from its Security-Client: among the ipsec-3gpp
+     * mechanisms that carry spi-c, spi-s, port-c and port-s, with ealg null (or absent),
+     * prot esp and mod trans (or absent), the one whose alg comes first in the server's
+     * preference.
+     * \param client the Security-Client list
+     * \param[out] offer receives spi-c, spi-s, port-c, port-s, alg and addr-pref-length
+     *             (the other fields are left alone)
+     * \param[out] why the reason when none is acceptable (may be nullptr)
+     * \returns false when no mechanism is acceptable (RFC 3329: 494)
+     */
+    bool ChooseOffer(const std::vector<SecurityMechanism>& client,
+                     PcscfRegistration::Offer* offer,
+                     std::string* why) const;
+
+    /**
+     * \param offer the UE's offer
+     * \returns the selector prefix length of the UE side (ImsSecAgree::ChooseSelectorLength
+     *          under the configured policy)
+     */
+    uint8_t GetSelectorLength(const PcscfRegistration::Offer& offer) const;
+
+    /**
+     * \param offer the UE's offer
+     * \returns true when Security-Server carries addr-pref-length: the UE sent the
+     *          parameter and the policy is not IGNORE
+     */
+    bool EchoesAddrPrefLength(const PcscfRegistration::Offer& offer) const;
+
+    /**
+     * \brief Draws the server's spi-c and spi-s: random, at least 256, distinct, and not
+     * used by any inbound SA of the node (TS 33.203 7.1: each side picks its own SPIs,
+     * unique among its SAs).
+     * \param sad the node's SAD
+     * \param random a uniform source of 32-bit values
+     * \param[out] spiC spi-c
+     * \param[out] spiS spi-s
+     * \returns false when no free pair was found (practically impossible)
+     */
+    static bool ChooseSpis(const IpsecSad& sad,
+                           UniformRandomVariable& random,
+                           uint32_t* spiC,
+                           uint32_t* spiS);
+
+    /**
+     * \brief The per-UE Security-Server mechanism of TS 33.203 (q=0.1, the chosen alg,
+     * ealg null, esp, trans, the server's SPIs and protected ports).
+     * \param alg the algorithm
+     * \param spiC the server's spi-c
+     * \param spiS the server's spi-s
+     * \param echoedLength addr-pref-length to echo, if any
+     * \returns the mechanism
+     */
+    SecurityMechanism MakeServerMechanism(IpsecIntegrityAlgorithm alg,
+                                          uint32_t spiC,
+                                          uint32_t spiS,
+                                          std::optional<uint8_t> echoedLength) const;
+
+    /**
+     * \brief The Security-Server list sent for an installed SA set (what the UE's
+     * Security-Verify must equal on requests through that set).
+     * \param p the set's parameters (IpsecStack::GetSaSetParameters)
+     * \param echoed whether addr-pref-length was echoed
+     * \returns the list (one mechanism)
+     */
+    std::vector<SecurityMechanism> GetServerList(const IpsecSaSetParameters& p, bool echoed) const;
+
+    /**
+     * \brief The P-CSCF side's SA set for an offer (ImsSecAgree::BuildSaSetParameters).
+     * \param offer the UE's offer (addresses, SPIs, ports, alg, addr-pref-length)
+     * \param spiC the server's spi-c
+     * \param spiS the server's spi-s
+     * \param ik IK from the 401
+     * \param ck CK from the 401
+     * \param lifetime the SA lifetime (reg-await-auth)
+     * \param[out] out the parameters
+     * \param[out] serverMechanism the Security-Server mechanism to send
+     * \param[out] error why it failed (may be nullptr)
+     * \returns false when the parameters are unusable
+     */
+    bool BuildSaSet(const PcscfRegistration::Offer& offer,
+                    uint32_t spiC,
+                    uint32_t spiS,
+                    const IpsecIntegrity::AkaKey& ik,
+                    const IpsecIntegrity::AkaKey& ck,
+                    Time lifetime,
+                    IpsecSaSetParameters* out,
+                    SecurityMechanism* serverMechanism,
+                    std::string* error) const;
+
+  private:
+    Config m_config; //!< the configuration
+};
+
+} // namespace ns3
+
+#endif /* PCSCF_SEC_AGREE_SERVER_H */
