@@ -816,6 +816,14 @@ ImsUeClient::ScheduleNextArrival()
         Simulator::Schedule(Seconds(m_interArrival->GetValue()), &ImsUeClient::OnArrival, this);
 }
 
+bool
+ImsUeClient::Call(Time holdingTime)
+{
+    NS_LOG_FUNCTION(this << holdingTime);
+    NS_ABORT_MSG_IF(!m_running, "ImsUeClient::Call before the application started");
+    return m_sessions.Originate(m_source, holdingTime);
+}
+
 void
 ImsUeClient::OnArrival()
 {

@@ -172,6 +172,14 @@ class ImsUeClient : public Application
      */
     int64_t AssignStreams(int64_t stream);
 
+    /**
+     * \brief Originates one session now from the current address (besides the Poisson
+     * arrivals); counted like them.
+     * \param holdingTime how long it lasts once established
+     * \returns true when the INVITE left (else the attempt is counted as failed)
+     */
+    bool Call(Time holdingTime);
+
     // --- state -------------------------------------------------------------------------
 
     /** \returns true when a registration is in force */
