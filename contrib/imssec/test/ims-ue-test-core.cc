@@ -89,6 +89,10 @@ UeTestCore::OnRequest(const SipMessage& m, const SipPacketInfo& info, uint64_t h
         }
         tm->SendResponse(handle, r);
     }
+    else if (m.IsMethod("CANCEL"))
+    {
+        tm->SendResponse(handle, SipMessageFactory::CreateResponse(m, 200));
+    }
     else if (m.IsMethod("BYE") && byeStatus != 0)
     {
         tm->SendResponse(handle, SipMessageFactory::CreateResponse(m, byeStatus));
@@ -406,7 +410,63 @@ UeTestCore::SendInvite(uint32_t sessionExpires)
     invite.SetBody("v=0\r\no=remote 1 1 IN IP6 " + AddressString(address) + "\r\ns=-\r\n");
     SipTransactionManager::ClientCallbacks cb;
     cb.onResponse = MakeCallback(&UeTestCore::OnResponse, this);
+    m_invite = invite;
     return tm->SendRequest(invite, ContactTarget(), cb) != 0;
+}
+
+bool
+UeTestCore::SendCancel()
+{
+    if (!m_invite.IsMethod("INVITE"))
+    {
+        return false;
+    }
+    SipMessage cancel = SipMessage::MakeRequest("CANCEL", m_invite.GetRequestUri());
+    cancel.InsertVia(*m_invite.GetTopVia());
+    cancel.SetMaxForwards(70);
+    cancel.SetFrom(*m_invite.GetFrom());
+    cancel.SetTo(*m_invite.GetTo());
+    cancel.SetCallId(*m_invite.GetCallId());
+    cancel.SetCseq(SipCseq(1, "CANCEL"));
+    SipTransactionManager::ClientCallbacks cb;
+    cb.onResponse = MakeCallback(&UeTestCore::OnResponse, this);
+    return tm->SendRequest(cancel, ContactTarget(), cb) != 0;
+}
+
+bool
+UeTestCore::SendClearInvite()
+{
+    if (!contact)
+    {
+        return false;
+    }
+    m_callId = "clear-" + std::to_string(m_nextToken++) + "@core";
+    m_fromTag = "core-clear";
+    m_toTag.clear();
+    SipMessage invite = MakeRequest("INVITE", *contact, 1);
+    invite.ReplaceTopVia(SipVia("UDP", AddressString(address), 5060, "z9hG4bKclear"));
+    SipTransactionManager::ClientCallbacks cb;
+    cb.onResponse = MakeCallback(&UeTestCore::OnResponse, this);
+    return tm->SendRequest(invite,
+                           SipTarget::Clear(address, 5060, UriAddress(*contact), 5060),
+                           cb) != 0;
+}
+
+bool
+UeTestCore::SendStrayResponse()
+{
+    if (!contact)
+    {
+        return false;
+    }
+    m_callId = "stray@core";
+    m_fromTag = "ue-tag";
+    SipMessage request = MakeRequest("OPTIONS", *contact, 9);
+    SipVia via("UDP", AddressString(UriAddress(*contact)), contact->GetPort(), "z9hG4bKnone");
+    request.ReplaceTopVia(via);
+    SipMessage response = SipMessageFactory::CreateResponse(request, 200, "", "x");
+    SipTarget t = ContactTarget();
+    return transport->Send(response, t);
 }
 
 void
@@ -429,13 +489,13 @@ UeTestCore::OnResponse(const SipMessage& m, const SipPacketInfo& info)
 }
 
 bool
-UeTestCore::SendInDialog(const std::string& method)
+UeTestCore::SendInDialog(const std::string& method, uint32_t cseq)
 {
     if (!m_ueTarget || m_toTag.empty())
     {
         return false;
     }
-    SipMessage r = MakeRequest(method, *m_ueTarget, ++m_cseq);
+    SipMessage r = MakeRequest(method, *m_ueTarget, cseq != 0 ? cseq : ++m_cseq);
     if (method == "UPDATE")
     {
         r.SetHeader("Session-Expires", "120;refresher=uac");

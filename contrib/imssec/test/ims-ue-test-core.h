@@ -103,9 +103,28 @@ class UeTestCore
     /**
      * \brief Sends a request in the terminating dialog (after SendInvite's 200).
      * \param method e.g. "UPDATE", "BYE"
+     * \param cseq the CSeq number (0: the next one)
      * \returns false when there is no dialog or the send failed
      */
-    bool SendInDialog(const std::string& method);
+    bool SendInDialog(const std::string& method, uint32_t cseq = 0);
+
+    /**
+     * \brief Cancels the terminating INVITE (RFC 3261 9.1).
+     * \returns false when there is none
+     */
+    bool SendCancel();
+
+    /**
+     * \brief Sends an INVITE in clear from port 5060 to the UE's port 5060.
+     * \returns false when nothing is registered
+     */
+    bool SendClearInvite();
+
+    /**
+     * \brief Sends a 200 whose branch matches no transaction to the Contact, through the SAs.
+     * \returns false when nothing is registered
+     */
+    bool SendStrayResponse();
 
     /**
      * \brief Sends a request with To tag and Call-ID of no dialog to the Contact.
@@ -239,6 +258,7 @@ class UeTestCore
     std::string m_fromTag;      //!< core's tag
     std::string m_toTag;        //!< UE's tag
     std::optional<SipUri> m_ueTarget; //!< UE's Contact in the 200
+    SipMessage m_invite;        //!< the terminating INVITE
     uint32_t m_cseq{0};         //!< core's CSeq
 };
 

@@ -204,6 +204,12 @@ ImsUeClient::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&ImsUeClient::m_maxSessions),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("InviteTimeout",
+                          "How long an originating INVITE waits for a final answer after a "
+                          "provisional one before it is cancelled (s); default 180 s.",
+                          TimeValue(Seconds(180)),
+                          MakeTimeAccessor(&ImsUeClient::m_inviteTimeout),
+                          MakeTimeChecker(Seconds(1)))
             .AddTraceSource("RegistrationStarted",
                             "A registration attempt started: cause.",
                             MakeTraceSourceAccessor(&ImsUeClient::m_registrationStartedTrace),
@@ -358,6 +364,7 @@ ImsUeClient::StartApplication()
                     "ImsUeClient: SIP port in use on node " << node->GetId());
     m_tm = CreateObject<SipTransactionManager>();
     m_tm->SetTransport(m_transport);
+    m_tm->SetAttribute("InviteProceedingTimeout", TimeValue(m_inviteTimeout));
     m_tm->SetRequestHandler(MakeCallback(&ImsUeClient::OnRequest, this));
     m_tm->SetAckTimeoutHandler(MakeCallback(&ImsUeClient::OnAckTimeout, this));
     m_transport->TraceConnectWithoutContext("MessageSent", MakeCallback(&ImsUeClient::NoteUse, this));

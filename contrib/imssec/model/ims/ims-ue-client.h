@@ -366,6 +366,7 @@ class ImsUeClient : public Application
     Time m_answerDelay;                      //!< 180 -> 200
     std::string m_remoteUri;                 //!< Request-URI of originating INVITEs
     uint32_t m_maxSessions;                  //!< terminating limit (0: none)
+    Time m_inviteTimeout;                    //!< no final answer after a 1xx
 
     // --- parts -------------------------------------------------------------------------
     Ptr<SipTransport> m_transport;                //!< transport

@@ -40,6 +40,16 @@ ToText(Ipv6Address address)
     return os.str();
 }
 
+/**
+ * \param interval a session interval
+ * \returns the Session-Expires value with the UAC as refresher (RFC 4028)
+ */
+std::string
+SessionExpiresValue(Time interval)
+{
+    return std::to_string(interval.ToInteger(Time::S)) + ";refresher=uac";
+}
+
 } // namespace
 
 ImsUeSessionManager::ImsUeSessionManager()
@@ -269,7 +279,7 @@ ImsUeSessionManager::Originate(Ipv6Address source, Time holdingTime)
     {
         invite.AddOptionTag("Supported", "timer");
         invite.SetHeader("Session-Expires",
-                         std::to_string(s->sessionInterval.GetSeconds()) + ";refresher=uac");
+                         SessionExpiresValue(s->sessionInterval));
     }
     AddSdp(&invite, source);
     SipTransactionManager::ClientCallbacks cb;
@@ -300,8 +310,13 @@ ImsUeSessionManager::OnInviteResponse(uint64_t id,
     NS_LOG_FUNCTION(this << id << response.GetStatusCode() << info);
     ImsUeSession* s = FindById(id);
     uint16_t status = response.GetStatusCode();
-    if (!s || status < 200)
+    if (!s)
     {
+        return;
+    }
+    if (status < 200)
+    {
+        s->provisionalReceived = true;
         return;
     }
     if (status >= 300)
@@ -352,6 +367,11 @@ ImsUeSessionManager::OnInviteTimeout(uint64_t id)
         s->inviteTransaction = 0;
         if (s->state == ImsUeSession::CALLING)
         {
+            if (s->provisionalReceived)
+            {
+                // No final answer within InviteTimeout after a 1xx: give up (RFC 3261 9.1).
+                SendCancel(*s);
+            }
             FailAttempt(id, FAIL_TIMEOUT, 0);
         }
     }
@@ -381,6 +401,28 @@ ImsUeSessionManager::SendAck(ImsUeSession& s)
     }
     SipMessage ack = s.dialog.CreateAck(s.inviteSequence, MakeVia(s.localAddress));
     return m_tm->SendStateless(ack, m_security->GetActiveRequestTarget(s.localAddress));
+}
+
+void
+ImsUeSessionManager::SendCancel(ImsUeSession& s)
+{
+    // RFC 3261 9.1: Request-URI, Call-ID, From, To, Route and the single top Via of the
+    // INVITE, CSeq number of the INVITE with method CANCEL.
+    if (!m_security->HasActive() || !s.invite.IsRequest() || !s.invite.GetTopVia())
+    {
+        return;
+    }
+    SipMessage cancel = SipMessage::MakeRequest("CANCEL", s.invite.GetRequestUri());
+    cancel.InsertVia(*s.invite.GetTopVia());
+    cancel.SetMaxForwards(70);
+    cancel.SetFrom(*s.invite.GetFrom());
+    cancel.SetTo(*s.invite.GetTo());
+    cancel.SetCallId(s.callId);
+    cancel.SetCseq(SipCseq(s.inviteSequence, "CANCEL"));
+    cancel.SetNameAddrs("Route", s.invite.GetNameAddrs("Route"));
+    m_tm->SendRequest(cancel,
+                      m_security->GetActiveRequestTarget(s.localAddress),
+                      SipTransactionManager::ClientCallbacks());
 }
 
 uint64_t
@@ -414,7 +456,7 @@ ImsUeSessionManager::SendRefresh(uint64_t id)
     update.AddContact(MakeContact(s->localAddress));
     update.AddOptionTag("Supported", "timer");
     update.SetHeader("Session-Expires",
-                     std::to_string(s->sessionInterval.GetSeconds()) + ";refresher=uac");
+                     SessionExpiresValue(s->sessionInterval));
     SipTransactionManager::ClientCallbacks cb;
     cb.onResponse = MakeCallback(&ImsUeSessionManager::OnRefreshResponse, this).Bind(id);
     cb.onTimeout = MakeCallback(&ImsUeSessionManager::OnRefreshTimeout, this).Bind(id);
@@ -684,7 +726,7 @@ ImsUeSessionManager::Answer(uint64_t id)
     {
         ok.AddOptionTag("Require", "timer");
         ok.SetHeader("Session-Expires",
-                     std::to_string(s->sessionInterval.GetSeconds()) + ";refresher=uac");
+                     SessionExpiresValue(s->sessionInterval));
     }
     AddSdp(&ok, s->localAddress);
     s->state = ImsUeSession::ANSWERED;
@@ -780,7 +822,7 @@ ImsUeSessionManager::HandleInDialog(const SipMessage& request, uint64_t handle, 
         if (s.sessionInterval.IsStrictlyPositive())
         {
             ok.SetHeader("Session-Expires",
-                         std::to_string(s.sessionInterval.GetSeconds()) + ";refresher=uac");
+                         SessionExpiresValue(s.sessionInterval));
         }
         if (request.IsMethod("INVITE"))
         {

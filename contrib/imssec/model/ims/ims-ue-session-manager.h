@@ -216,6 +216,8 @@ class ImsUeSessionManager
      * \returns false when the ACK could not be sent
      */
     bool SendAck(ImsUeSession& s);
+    /** \param s session: CANCEL of its INVITE (RFC 3261 9.1), outcome not awaited */
+    void SendCancel(ImsUeSession& s);
 
     /** \param id session: sends the periodic UPDATE */
     void SendRefresh(uint64_t id);

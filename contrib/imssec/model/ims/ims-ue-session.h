@@ -48,6 +48,7 @@ struct ImsUeSession
     ImsUeDialog dialog;              //!< the dialog
     SipMessage invite;               //!< originating: the INVITE until the 2xx (then cleared)
     uint32_t inviteSequence{0};      //!< CSeq number of the INVITE
+    bool provisionalReceived{false}; //!< originating: a 1xx came (a CANCEL may follow)
     Ipv6Address localAddress;        //!< the UE address of the session (its Contact)
     uint64_t inviteTransaction{0};   //!< INVITE client or server transaction
     uint64_t pendingTransaction{0};  //!< UPDATE or BYE client transaction
