@@ -184,10 +184,18 @@ class InitialRegistrationTestCase : public UeTestCase
             NS_TEST_ASSERT_MSG_EQ(o.GetEncryptionAlgorithm().value_or(""), "null", "ealg");
             NS_TEST_ASSERT_MSG_EQ(o.GetProtocol().value_or(""), "esp", "prot");
             NS_TEST_ASSERT_MSG_EQ(o.GetMode().value_or(""), "trans", "mod");
-            NS_TEST_ASSERT_MSG_EQ(o.GetSpiC().value_or(0), offer[0].GetSpiC().value_or(0), "same spi-c");
-            NS_TEST_ASSERT_MSG_EQ(o.GetSpiS().value_or(0), offer[0].GetSpiS().value_or(0), "same spi-s");
-            NS_TEST_ASSERT_MSG_EQ(o.GetPortC().value_or(0), offer[0].GetPortC().value_or(0), "same port-c");
-            NS_TEST_ASSERT_MSG_EQ(o.GetPortS().value_or(0), offer[0].GetPortS().value_or(0), "same port-s");
+            NS_TEST_ASSERT_MSG_EQ(o.GetSpiC().value_or(0),
+                                  offer[0].GetSpiC().value_or(0),
+                                  "same spi-c");
+            NS_TEST_ASSERT_MSG_EQ(o.GetSpiS().value_or(0),
+                                  offer[0].GetSpiS().value_or(0),
+                                  "same spi-s");
+            NS_TEST_ASSERT_MSG_EQ(o.GetPortC().value_or(0),
+                                  offer[0].GetPortC().value_or(0),
+                                  "same port-c");
+            NS_TEST_ASSERT_MSG_EQ(o.GetPortS().value_or(0),
+                                  offer[0].GetPortS().value_or(0),
+                                  "same port-s");
             NS_TEST_ASSERT_MSG_EQ(o.GetAddrPrefLength().has_value(),
                                   (m_addrPrefLength >= 0),
                                   "addr-pref-length present");
@@ -229,9 +237,10 @@ class InitialRegistrationTestCase : public UeTestCase
         NS_TEST_ASSERT_MSG_EQ(*m2.GetCallId(), *m1.GetCallId(), "same Call-ID");
         NS_TEST_ASSERT_MSG_EQ(m2.GetCseq()->GetSequence(), 2, "CSeq + 1");
         NS_TEST_ASSERT_MSG_EQ(m2.GetTopVia()->GetPort().value_or(0), portC, "Via port-c");
-        NS_TEST_ASSERT_MSG_EQ(SecAgreeRules::VerifyMatches(server, Mechanisms(m2, "Security-Verify")),
-                              true,
-                              "Security-Verify = Security-Server");
+        NS_TEST_ASSERT_MSG_EQ(
+            SecAgreeRules::VerifyMatches(server, Mechanisms(m2, "Security-Verify")),
+            true,
+            "Security-Verify = Security-Server");
         NS_TEST_ASSERT_MSG_EQ(SecurityMechanism::FormatList(Mechanisms(m2, "Security-Client")),
                               SecurityMechanism::FormatList(offer),
                               "same Security-Client");
@@ -247,8 +256,8 @@ class InitialRegistrationTestCase : public UeTestCase
         std::string ha1 = Md5("ue1@ims.example:ims.example:" +
                               std::string(reinterpret_cast<const char*>(res.data()), res.size()));
         std::string ha2 = Md5("REGISTER:sip:ims.example");
-        std::string expected = Md5(ha1 + ":" + auth2->GetNonce().value_or("") + ":00000001:" +
-                                   auth2->GetCnonce().value_or("") + ":auth:" + ha2);
+        std::string expected = Md5(ha1 + ":" + auth2->GetNonce().value_or("") +
+                                   ":00000001:" + auth2->GetCnonce().value_or("") + ":auth:" + ha2);
         NS_TEST_ASSERT_MSG_EQ(auth2->GetResponse().value_or(""), expected, "Digest response");
         NS_TEST_ASSERT_MSG_EQ(net.core->verified, 1, "the core verified RES");
 
@@ -331,11 +340,11 @@ class ReregistrationTestCase : public UeTestCase
         UeTestNetwork net;
         net.core->maxExpires = m_maxExpires;
         net.core->reauthenticate = m_reauthenticate;
-        Time refresh = m_maxExpires > 1200 ? Seconds(m_maxExpires - 600) : Seconds(m_maxExpires / 2);
+        Time refresh =
+            m_maxExpires > 1200 ? Seconds(m_maxExpires - 600) : Seconds(m_maxExpires / 2);
         uint32_t firstHandle = 0;
-        Simulator::Schedule(Seconds(20), [&]() {
-            firstHandle = net.client->GetSecurity().GetActive().handle;
-        });
+        Simulator::Schedule(Seconds(20),
+                            [&]() { firstHandle = net.client->GetSecurity().GetActive().handle; });
         Simulator::Stop(Seconds(20) + refresh + Seconds(10));
         Simulator::Run();
 
@@ -357,16 +366,25 @@ class ReregistrationTestCase : public UeTestCase
                               *registers[0].message.GetCallId(),
                               "same Call-ID");
         NS_TEST_ASSERT_MSG_EQ(refreshReg.message.GetCseq()->GetSequence(), 3, "CSeq 3");
-        NS_TEST_ASSERT_MSG_EQ(SecAgreeRules::VerifyMatches(
-                                  oldServer,
-                                  Mechanisms(refreshReg.message, "Security-Verify")),
-                              true,
-                              "Security-Verify of the old set");
-        NS_TEST_ASSERT_MSG_NE(newClient.GetSpiC().value_or(0), oldClient.GetSpiC().value_or(0), "new spi-c");
-        NS_TEST_ASSERT_MSG_NE(newClient.GetSpiS().value_or(0), oldClient.GetSpiS().value_or(0), "new spi-s");
-        NS_TEST_ASSERT_MSG_NE(newClient.GetPortC().value_or(0), oldClient.GetPortC().value_or(0), "new port-c");
-        NS_TEST_ASSERT_MSG_NE(newClient.GetPortS().value_or(0), oldClient.GetPortS().value_or(0), "new port-s");
-        NS_TEST_ASSERT_MSG_EQ(ContactPort(refreshReg), oldClient.GetPortS().value_or(0),
+        NS_TEST_ASSERT_MSG_EQ(
+            SecAgreeRules::VerifyMatches(oldServer,
+                                         Mechanisms(refreshReg.message, "Security-Verify")),
+            true,
+            "Security-Verify of the old set");
+        NS_TEST_ASSERT_MSG_NE(newClient.GetSpiC().value_or(0),
+                              oldClient.GetSpiC().value_or(0),
+                              "new spi-c");
+        NS_TEST_ASSERT_MSG_NE(newClient.GetSpiS().value_or(0),
+                              oldClient.GetSpiS().value_or(0),
+                              "new spi-s");
+        NS_TEST_ASSERT_MSG_NE(newClient.GetPortC().value_or(0),
+                              oldClient.GetPortC().value_or(0),
+                              "new port-c");
+        NS_TEST_ASSERT_MSG_NE(newClient.GetPortS().value_or(0),
+                              oldClient.GetPortS().value_or(0),
+                              "new port-s");
+        NS_TEST_ASSERT_MSG_EQ(ContactPort(refreshReg),
+                              oldClient.GetPortS().value_or(0),
                               "Contact keeps the active port-s");
         const ImsUeCounters& c = net.client->GetCounters();
         NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationsCompleted(REG_REFRESH), 1, "refreshes");
@@ -376,10 +394,10 @@ class ReregistrationTestCase : public UeTestCase
         if (!m_reauthenticate)
         {
             NS_TEST_ASSERT_MSG_EQ(handle, firstHandle, "the set is kept");
-            NS_TEST_ASSERT_MSG_EQ(net.client->GetTransport()->IsProtectedPort(
-                                      newClient.GetPortC().value_or(0)),
-                                  false,
-                                  "unused offer's port not opened");
+            NS_TEST_ASSERT_MSG_EQ(
+                net.client->GetTransport()->IsProtectedPort(newClient.GetPortC().value_or(0)),
+                false,
+                "unused offer's port not opened");
             Ptr<IpsecSa> sa = net.ueIpsec->GetSaSetSa(handle, 0);
             NS_TEST_ASSERT_MSG_EQ(sa->GetExpiryTime(),
                                   oks[1].time + Seconds(m_maxExpires + 30),
@@ -395,7 +413,8 @@ class ReregistrationTestCase : public UeTestCase
         const WirePacket& authReg = registers[3];
         NS_TEST_ASSERT_MSG_EQ(authReg.spi, newServer[0].GetSpiS().value_or(0), "new P-CSCF SA");
         NS_TEST_ASSERT_MSG_EQ(authReg.sourcePort, newClient.GetPortC().value_or(0), "new port-c");
-        NS_TEST_ASSERT_MSG_EQ(ContactPort(authReg), newClient.GetPortS().value_or(0),
+        NS_TEST_ASSERT_MSG_EQ(ContactPort(authReg),
+                              newClient.GetPortS().value_or(0),
                               "Contact with the new port-s");
         NS_TEST_ASSERT_MSG_EQ(oks[1].spi, newClient.GetSpiC().value_or(0), "200 over the new SA");
         NS_TEST_ASSERT_MSG_NE(handle, firstHandle, "new set");
@@ -403,10 +422,10 @@ class ReregistrationTestCase : public UeTestCase
         NS_TEST_ASSERT_MSG_EQ(net.ueIpsec->GetSaSetSa(handle, 3)->GetSpi(),
                               newClient.GetSpiC().value_or(0),
                               "new inbound spi-c");
-        NS_TEST_ASSERT_MSG_EQ(net.client->GetTransport()->IsProtectedPort(
-                                  oldClient.GetPortC().value_or(0)),
-                              false,
-                              "old port-c closed");
+        NS_TEST_ASSERT_MSG_EQ(
+            net.client->GetTransport()->IsProtectedPort(oldClient.GetPortC().value_or(0)),
+            false,
+            "old port-c closed");
         // SAD: 4 after the first registration, 8 while both sets exist, 4 after; never 0
         std::vector<uint32_t> sizes = net.sadSizes;
         auto first4 = std::find(sizes.begin(), sizes.end(), 4u);
@@ -644,7 +663,9 @@ class ResyncTestCase : public UeTestCase
         NS_TEST_ASSERT_MSG_EQ(auts->message.GetCseq()->GetSequence(),
                               before.message.GetCseq()->GetSequence() + 1,
                               "CSeq + 1");
-        NS_TEST_ASSERT_MSG_NE(Client(*auts).GetSpiC().value_or(0), Client(before).GetSpiC().value_or(0), "new offer");
+        NS_TEST_ASSERT_MSG_NE(Client(*auts).GetSpiC().value_or(0),
+                              Client(before).GetSpiC().value_or(0),
+                              "new offer");
         auto a = auts->message.GetDigest("Authorization");
         AkaAuts decoded;
         NS_TEST_ASSERT_MSG_EQ(DigestAka::DecodeAuts(*a->GetAuts(), decoded), true, "auts");
@@ -701,9 +722,7 @@ class UeRegistrationTestSuite : public TestSuite
                                                1000,
                                                true),
                     TestCase::QUICK);
-        AddTestCase(new ReregistrationTestCase("re-registration 600 s before expiry",
-                                               3600,
-                                               true),
+        AddTestCase(new ReregistrationTestCase("re-registration 600 s before expiry", 3600, true),
                     TestCase::QUICK);
         AddTestCase(new ReregistrationTestCase("re-registration not challenged", 1000, false),
                     TestCase::QUICK);

@@ -34,20 +34,22 @@ FastRotation(ImsAccessHelper& a)
 /// What the UE did on rotations.
 struct Rotations
 {
-    std::vector<ImsUeRotationPolicy::Action> actions;                //!< decisions
-    std::vector<std::tuple<Ipv6Address, Time, Time>> used;           //!< AddressUsed
-    std::vector<std::pair<std::string, ImsSessionDropCause>> drops;  //!< SessionDropped
+    std::vector<ImsUeRotationPolicy::Action> actions;               //!< decisions
+    std::vector<std::tuple<Ipv6Address, Time, Time>> used;          //!< AddressUsed
+    std::vector<std::pair<std::string, ImsSessionDropCause>> drops; //!< SessionDropped
 
     /**
      * \param c the client to follow
      */
     void Connect(Ptr<ImsUeClient> c)
     {
-        c->TraceConnectWithoutContext(
-            "RotationHandled",
-            MakeCallback(+[](Rotations* r, Ipv6Address, Ipv6Address, ImsUeRotationPolicy::Action a) {
-                r->actions.push_back(a);
-            }).Bind(this));
+        c->TraceConnectWithoutContext("RotationHandled",
+                                      MakeCallback(+[](Rotations* r,
+                                                       Ipv6Address,
+                                                       Ipv6Address,
+                                                       ImsUeRotationPolicy::Action a) {
+                                          r->actions.push_back(a);
+                                      }).Bind(this));
         c->TraceConnectWithoutContext(
             "AddressUsed",
             MakeCallback(+[](Rotations* r, Ipv6Address a, Time first, Time last) {
@@ -135,9 +137,8 @@ class DropAndReregisterTestCase : public UeRotationTestCase
             Simulator::Schedule(Seconds(100), [&net]() { net.client->Call(Seconds(1000)); });
         }
         uint32_t oldHandle = 0;
-        Simulator::Schedule(Seconds(200), [&]() {
-            oldHandle = net.client->GetSecurity().GetActive().handle;
-        });
+        Simulator::Schedule(Seconds(200),
+                            [&]() { oldHandle = net.client->GetSecurity().GetActive().handle; });
         Simulator::Stop(Seconds(400));
         Simulator::Run();
 
@@ -225,13 +226,11 @@ class KeepContactTestCase : public UeRotationTestCase
         Simulator::Schedule(Seconds(100), [&net]() { net.client->Call(Seconds(350)); });
         Simulator::Schedule(Seconds(320), [&net]() { net.client->Call(Seconds(30)); });
         uint32_t handle = 0;
-        Simulator::Schedule(Seconds(200), [&]() {
-            handle = net.client->GetSecurity().GetActive().handle;
-        });
+        Simulator::Schedule(Seconds(200),
+                            [&]() { handle = net.client->GetSecurity().GetActive().handle; });
         uint32_t handleAfter = 0;
-        Simulator::Schedule(Seconds(400), [&]() {
-            handleAfter = net.client->GetSecurity().GetActive().handle;
-        });
+        Simulator::Schedule(Seconds(400),
+                            [&]() { handleAfter = net.client->GetSecurity().GetActive().handle; });
         Simulator::Stop(Seconds(580));
         Simulator::Run();
 
@@ -303,7 +302,8 @@ class RefreshContactTestCase : public UeRotationTestCase
     {
         UeTestNetwork net(FastRotation, [](ImsUeHelper& h) {
             h.SetAttribute("AddrPrefLength", IntegerValue(64));
-            h.SetAttribute("CoveredRotationAction", EnumValue(ImsUeRotationPolicy::REFRESH_CONTACT));
+            h.SetAttribute("CoveredRotationAction",
+                           EnumValue(ImsUeRotationPolicy::REFRESH_CONTACT));
             h.SetAttribute("SessionRefreshInterval", TimeValue(Seconds(60)));
         });
         Rotations r;
@@ -372,9 +372,8 @@ class DeferWhileBusyTestCase : public UeRotationTestCase
             Simulator::Schedule(Seconds(100), [&net]() { net.client->Call(Seconds(400)); });
         }
         bool deferredAt350 = false;
-        Simulator::Schedule(Seconds(350), [&]() {
-            deferredAt350 = net.client->IsRotationDeferred();
-        });
+        Simulator::Schedule(Seconds(350),
+                            [&]() { deferredAt350 = net.client->IsRotationDeferred(); });
         Simulator::Stop(Seconds(950));
         Simulator::Run();
 
@@ -389,7 +388,9 @@ class DeferWhileBusyTestCase : public UeRotationTestCase
             NS_TEST_ASSERT_MSG_EQ(r.actions[0], ImsUeRotationPolicy::REREGISTER, "at once");
             auto registers = Sent(net, rotation, rotation + Seconds(1), "REGISTER");
             NS_TEST_ASSERT_MSG_GT_OR_EQ(registers.size(), 1, "REGISTER at the rotation");
-            NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationsCompleted(REG_ADDRESS_CHANGE), 3, "3 rotations");
+            NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationsCompleted(REG_ADDRESS_CHANGE),
+                                  3,
+                                  "3 rotations");
             return;
         }
         NS_TEST_ASSERT_MSG_EQ(r.actions[0], ImsUeRotationPolicy::DEFER, "deferred");

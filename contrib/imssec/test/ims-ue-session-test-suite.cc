@@ -126,8 +126,8 @@ class OriginatingSessionTestCase : public UeSessionTestCase
         IMS_TEST_REQUIRE_SIZE(updates, 2, "two refreshes in 130 s");
         NS_TEST_ASSERT_MSG_EQ(updates[0].time, oks[0].time + Seconds(60), "first refresh");
         NS_TEST_ASSERT_MSG_EQ(updates[1].time - updates[0].time,
-                              Seconds(60) + (net.Find(false, "UPDATE", 200)[0].time -
-                                             updates[0].time),
+                              Seconds(60) +
+                                  (net.Find(false, "UPDATE", 200)[0].time - updates[0].time),
                               "next refresh 60 s after the 200");
         NS_TEST_ASSERT_MSG_EQ(updates[0].message.GetCseq()->GetSequence(), 2, "CSeq 2");
         NS_TEST_ASSERT_MSG_EQ(updates[1].message.GetCseq()->GetSequence(), 3, "CSeq 3");
@@ -427,7 +427,8 @@ class ArrivalsTestCase : public UeSessionTestCase
         NS_TEST_ASSERT_MSG_EQ(c.GetTotalSessionsFailed(), 0, "no failure");
         NS_TEST_ASSERT_MSG_EQ(c.GetTotalSessionsDropped(), 0, "no drop");
         NS_TEST_ASSERT_MSG_EQ(c.GetSessionsEstablished(),
-                              c.GetSessionsCompleted() + net.client->GetSessions().GetSessionCount(),
+                              c.GetSessionsCompleted() +
+                                  net.client->GetSessions().GetSessionCount(),
                               "accounted for");
         const ImsUeCounters::Summary& d = c.GetSessionDurations();
         NS_TEST_ASSERT_MSG_EQ_TOL(d.GetMean(), 20.0, 4 * 20.0 / std::sqrt(d.count) + 0.1, "mean");

@@ -351,11 +351,11 @@ UeTestCore::AnswerInvite(const SipMessage& m, uint64_t handle)
     ok.SetNameAddrs("Record-Route", {rr});
     ok.AddContact(remoteContact);
     ok.SetContentType(SipContentType("application", "sdp"));
-    ok.SetBody("v=0\r\no=remote 1 1 IN IP6 " + AddressString(address) +
-               "\r\ns=-\r\nc=IN IP6 " + AddressString(address) +
-               "\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n");
+    ok.SetBody("v=0\r\no=remote 1 1 IN IP6 " + AddressString(address) + "\r\ns=-\r\nc=IN IP6 " +
+               AddressString(address) + "\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n");
     Ptr<SipTransactionManager> manager = tm;
-    Simulator::Schedule(answerDelay, [manager, handle, ok]() { manager->SendResponse(handle, ok); });
+    Simulator::Schedule(answerDelay,
+                        [manager, handle, ok]() { manager->SendResponse(handle, ok); });
 }
 
 SipTarget
@@ -506,7 +506,7 @@ UeTestCore::SendInDialog(const std::string& method, uint32_t cseq)
 }
 
 bool
-UeTestCore::SendUnknownDialogRequest(const std::string& method)
+UeTestCore::SendUnknownDialogRequest(const std::string& method, bool withToTag)
 {
     if (!contact)
     {
@@ -514,7 +514,7 @@ UeTestCore::SendUnknownDialogRequest(const std::string& method)
     }
     m_callId = "no-such-call@core";
     m_fromTag = "nobody";
-    m_toTag = "unknown-tag";
+    m_toTag = withToTag ? "unknown-tag" : "";
     SipMessage r = MakeRequest(method, *contact, 7);
     SipTransactionManager::ClientCallbacks cb;
     cb.onResponse = MakeCallback(&UeTestCore::OnResponse, this);
@@ -606,15 +606,20 @@ UeTestNetwork::UeTestNetwork(const std::function<void(ImsAccessHelper&)>& config
                                        MakeCallback(&UeTestNetwork::Record, this).Bind(false));
     tam->TraceConnectWithoutContext(
         "TemporaryAddressGenerated",
-        MakeCallback(
-            +[](std::vector<std::pair<Time, Ipv6Address>>* v, Ipv6Address a, Time t) {
-                v->emplace_back(t, a);
-            })
-            .Bind(&generated));
+        MakeCallback(+[](std::vector<std::pair<Time, Ipv6Address>>* v, Ipv6Address a, Time t) {
+            v->emplace_back(t, a);
+        }).Bind(&generated));
     ue->GetObject<IpsecSad>()->TraceConnectWithoutContext(
         "SaCount",
-        MakeCallback(+[](std::vector<uint32_t>* v, uint32_t, uint32_t now) { v->push_back(now); })
-            .Bind(&sadSizes));
+        MakeCallback(+[](std::vector<uint32_t>* v, uint32_t, uint32_t now) {
+            v->push_back(now);
+        }).Bind(&sadSizes));
+}
+
+UeTestNetwork::~UeTestNetwork()
+{
+    core.reset();
+    Simulator::Destroy();
 }
 
 void

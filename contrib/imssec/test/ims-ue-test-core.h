@@ -127,11 +127,12 @@ class UeTestCore
     bool SendStrayResponse();
 
     /**
-     * \brief Sends a request with To tag and Call-ID of no dialog to the Contact.
+     * \brief Sends a request with a Call-ID of no dialog to the Contact.
      * \param method e.g. "BYE"
+     * \param withToTag with a To tag (in-dialog form), else an out-of-dialog request
      * \returns false when nothing is registered
      */
-    bool SendUnknownDialogRequest(const std::string& method);
+    bool SendUnknownDialogRequest(const std::string& method, bool withToTag = true);
 
     /**
      * \brief Sends raw bytes to the registered Contact through the SAs (from 5062).
@@ -162,32 +163,32 @@ class UeTestCore
     AddrPrefLengthPolicy policy{AddrPrefLengthPolicy::HONOUR}; //!< P-CSCF selector policy
     uint8_t minLength{64};                                     //!< for CLAMP
     uint32_t maxExpires{3600};                                 //!< granted expiry cap
-    bool reauthenticate{true};        //!< challenge protected re-REGISTERs
-    std::string alg{"hmac-sha-1-96"}; //!< the P-CSCF's only algorithm
-    Time answerDelay{Seconds(1)};     //!< 180 -> 200 to the UE's INVITEs
-    uint16_t inviteStatus{200};       //!< final answer to the UE's INVITEs (0: none)
-    uint16_t updateStatus{200};       //!< answer to UPDATE (0: none)
-    uint16_t byeStatus{200};          //!< answer to BYE (0: none)
-    Script script;                    //!< REGISTER script (null: AUTO)
+    bool reauthenticate{true};                                 //!< challenge protected re-REGISTERs
+    std::string alg{"hmac-sha-1-96"};                          //!< the P-CSCF's only algorithm
+    Time answerDelay{Seconds(1)};                              //!< 180 -> 200 to the UE's INVITEs
+    uint16_t inviteStatus{200}; //!< final answer to the UE's INVITEs (0: none)
+    uint16_t updateStatus{200}; //!< answer to UPDATE (0: none)
+    uint16_t byeStatus{200};    //!< answer to BYE (0: none)
+    Script script;              //!< REGISTER script (null: AUTO)
 
     // state, for the assertions
-    Ptr<Node> node;                             //!< core node
-    Ipv6Address address;                        //!< its address
-    Ptr<Hss> hss;                               //!< the HSS
-    Ptr<IpsecStack> ipsec;                      //!< its IPsec layer
-    Ptr<SipTransport> transport;                //!< transport
-    Ptr<SipTransactionManager> tm;              //!< transactions
-    uint32_t activeSet{0};                      //!< P-CSCF side of the active set
-    uint32_t pendingSet{0};                     //!< P-CSCF side of the pending set
-    std::vector<SecurityMechanism> serverList;  //!< the last Security-Server sent
-    std::optional<SipUri> contact;              //!< the registered Contact
-    uint32_t registers{0};                      //!< REGISTERs received
-    uint32_t verified{0};                       //!< responses verified (RES == XRES)
-    uint32_t badResponses{0};                   //!< responses that did not verify
-    uint32_t badVerify{0};                      //!< Security-Verify mismatches
-    uint32_t wrongSet{0};                       //!< protected REGISTER on the wrong SA set
-    uint32_t resyncs{0};                        //!< AUTS processed
-    std::vector<Received> received;             //!< every request and response received
+    Ptr<Node> node;                            //!< core node
+    Ipv6Address address;                       //!< its address
+    Ptr<Hss> hss;                              //!< the HSS
+    Ptr<IpsecStack> ipsec;                     //!< its IPsec layer
+    Ptr<SipTransport> transport;               //!< transport
+    Ptr<SipTransactionManager> tm;             //!< transactions
+    uint32_t activeSet{0};                     //!< P-CSCF side of the active set
+    uint32_t pendingSet{0};                    //!< P-CSCF side of the pending set
+    std::vector<SecurityMechanism> serverList; //!< the last Security-Server sent
+    std::optional<SipUri> contact;             //!< the registered Contact
+    uint32_t registers{0};                     //!< REGISTERs received
+    uint32_t verified{0};                      //!< responses verified (RES == XRES)
+    uint32_t badResponses{0};                  //!< responses that did not verify
+    uint32_t badVerify{0};                     //!< Security-Verify mismatches
+    uint32_t wrongSet{0};                      //!< protected REGISTER on the wrong SA set
+    uint32_t resyncs{0};                       //!< AUTS processed
+    std::vector<Received> received;            //!< every request and response received
 
   private:
     /**
@@ -248,18 +249,18 @@ class UeTestCore
      */
     SipMessage MakeRequest(const std::string& method, const SipUri& uri, uint32_t cseq);
 
-    AkaVector m_lastVector;     //!< vector of the last challenge
-    std::string m_lastImpi;     //!< IMPI of the last challenge
-    std::string m_nonce;        //!< nonce of the pending challenge
-    uint32_t m_nextSpi{50000};  //!< P-CSCF SPIs
-    uint64_t m_nextToken{1};    //!< tags and branches
+    AkaVector m_lastVector;    //!< vector of the last challenge
+    std::string m_lastImpi;    //!< IMPI of the last challenge
+    std::string m_nonce;       //!< nonce of the pending challenge
+    uint32_t m_nextSpi{50000}; //!< P-CSCF SPIs
+    uint64_t m_nextToken{1};   //!< tags and branches
     // terminating dialog
-    std::string m_callId;       //!< Call-ID
-    std::string m_fromTag;      //!< core's tag
-    std::string m_toTag;        //!< UE's tag
+    std::string m_callId;             //!< Call-ID
+    std::string m_fromTag;            //!< core's tag
+    std::string m_toTag;              //!< UE's tag
     std::optional<SipUri> m_ueTarget; //!< UE's Contact in the 200
-    SipMessage m_invite;        //!< the terminating INVITE
-    uint32_t m_cseq{0};         //!< core's CSeq
+    SipMessage m_invite;              //!< the terminating INVITE
+    uint32_t m_cseq{0};               //!< core's CSeq
 };
 
 /**
@@ -277,6 +278,12 @@ class UeTestNetwork
      */
     UeTestNetwork(const std::function<void(ImsAccessHelper&)>& configureAccess = nullptr,
                   const std::function<void(ImsUeHelper&)>& configureUe = nullptr);
+
+    /** Stops the core and destroys the simulator while the trace sinks here still exist. */
+    ~UeTestNetwork();
+
+    UeTestNetwork(const UeTestNetwork&) = delete;
+    UeTestNetwork& operator=(const UeTestNetwork&) = delete;
 
     /**
      * \param fromUe direction
@@ -301,19 +308,19 @@ class UeTestNetwork
     /** \returns the number of SA sets in the UE's IPsec layer */
     uint32_t UeSaSets() const;
 
-    Ptr<Node> ue;                         //!< UE node
-    Ptr<Node> ggsn;                       //!< GGSN
-    Ptr<Node> coreNode;                   //!< core node
-    ImsAccessHelper access;               //!< access helper
-    Ptr<Hss> hss;                         //!< HSS
-    Ipv6Address coreAddress;              //!< core address
-    Ptr<ImsUeClient> client;              //!< the UE's client
-    Ptr<TemporaryAddressManager> tam;     //!< the UE's address manager
-    Ptr<IpsecStack> ueIpsec;              //!< the UE's IPsec layer
-    std::unique_ptr<UeTestCore> core;     //!< the scripted core
-    std::vector<WirePacket> wire;         //!< packets on the UE's link
+    Ptr<Node> ue;                                        //!< UE node
+    Ptr<Node> ggsn;                                      //!< GGSN
+    Ptr<Node> coreNode;                                  //!< core node
+    ImsAccessHelper access;                              //!< access helper
+    Ptr<Hss> hss;                                        //!< HSS
+    Ipv6Address coreAddress;                             //!< core address
+    Ptr<ImsUeClient> client;                             //!< the UE's client
+    Ptr<TemporaryAddressManager> tam;                    //!< the UE's address manager
+    Ptr<IpsecStack> ueIpsec;                             //!< the UE's IPsec layer
+    std::unique_ptr<UeTestCore> core;                    //!< the scripted core
+    std::vector<WirePacket> wire;                        //!< packets on the UE's link
     std::vector<std::pair<Time, Ipv6Address>> generated; //!< TemporaryAddressGenerated
-    std::vector<uint32_t> sadSizes;       //!< the UE SAD's SaCount values over time
+    std::vector<uint32_t> sadSizes;                      //!< the UE SAD's SaCount values over time
 
   private:
     /**

@@ -31,22 +31,22 @@ enum ImsRegistrationCause : uint8_t
  */
 enum ImsRegistrationFailure : uint8_t
 {
-    REG_FAIL_TIMEOUT = 0,          //!< no final response (Timer F)
-    REG_FAIL_NO_SA,                //!< the request could not be sent (no SA, source gone)
-    REG_FAIL_MAC_FAILURE,          //!< AUTN did not verify: the network is not authentic
-    REG_FAIL_SYNC_FAILURE,         //!< SQN not fresh: a REGISTER with auts follows
-    REG_FAIL_BAD_CHALLENGE,        //!< 401 without a usable AKA challenge or Security-Server
-    REG_FAIL_NO_COMMON_MECHANISM,  //!< Security-Server names nothing the UE offered
-    REG_FAIL_SA_INSTALL,           //!< the IPsec layer refused the SA set
-    REG_FAIL_STATUS_401,           //!< 401 to a REGISTER that carried a response
-    REG_FAIL_STATUS_403,           //!< 403 Forbidden
-    REG_FAIL_STATUS_421,           //!< 421 Extension Required
-    REG_FAIL_STATUS_494,           //!< 494 Security Agreement Required
-    REG_FAIL_STATUS_OTHER,         //!< any other final response that is not 2xx
-    REG_FAIL_PROTOCOL,             //!< 2xx that cannot be right (no SAs, expires 0)
-    REG_FAIL_EXPIRED,              //!< the registration ran out without a refresh
-    REG_FAIL_ABORTED,              //!< abandoned by the UE (address change, stop)
-    REG_FAILURE_COUNT              //!< number of failures (not a failure)
+    REG_FAIL_TIMEOUT = 0,         //!< no final response (Timer F)
+    REG_FAIL_NO_SA,               //!< the request could not be sent (no SA, source gone)
+    REG_FAIL_MAC_FAILURE,         //!< AUTN did not verify: the network is not authentic
+    REG_FAIL_SYNC_FAILURE,        //!< SQN not fresh: a REGISTER with auts follows
+    REG_FAIL_BAD_CHALLENGE,       //!< 401 without a usable AKA challenge or Security-Server
+    REG_FAIL_NO_COMMON_MECHANISM, //!< Security-Server names nothing the UE offered
+    REG_FAIL_SA_INSTALL,          //!< the IPsec layer refused the SA set
+    REG_FAIL_STATUS_401,          //!< 401 to a REGISTER that carried a response
+    REG_FAIL_STATUS_403,          //!< 403 Forbidden
+    REG_FAIL_STATUS_421,          //!< 421 Extension Required
+    REG_FAIL_STATUS_494,          //!< 494 Security Agreement Required
+    REG_FAIL_STATUS_OTHER,        //!< any other final response that is not 2xx
+    REG_FAIL_PROTOCOL,            //!< 2xx that cannot be right (no SAs, expires 0)
+    REG_FAIL_EXPIRED,             //!< the registration ran out without a refresh
+    REG_FAIL_ABORTED,             //!< abandoned by the UE (address change, stop)
+    REG_FAILURE_COUNT             //!< number of failures (not a failure)
 };
 
 /**

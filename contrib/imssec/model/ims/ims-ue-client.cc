@@ -134,18 +134,18 @@ ImsUeClient::GetTypeId()
                           UintegerValue(50000),
                           MakeUintegerAccessor(&ImsUeClient::m_portRange),
                           MakeUintegerChecker<uint16_t>(4))
-            .AddAttribute("RotationPolicy",
-                          "Reaction to a new address the SAs do not cover (enum); default "
-                          "drop-and-reregister.",
-                          EnumValue(ImsUeRotationPolicy::DROP_AND_REREGISTER),
-                          MakeEnumAccessor(&ImsUeClient::SetRotationPolicy,
-                                           &ImsUeClient::GetRotationPolicy),
-                          MakeEnumChecker(ImsUeRotationPolicy::DROP_AND_REREGISTER,
-                                          "drop-and-reregister",
-                                          ImsUeRotationPolicy::DEFER_WHILE_BUSY,
-                                          "defer-while-busy",
-                                          ImsUeRotationPolicy::NO_ROTATION,
-                                          "no-rotation"))
+            .AddAttribute(
+                "RotationPolicy",
+                "Reaction to a new address the SAs do not cover (enum); default "
+                "drop-and-reregister.",
+                EnumValue(ImsUeRotationPolicy::DROP_AND_REREGISTER),
+                MakeEnumAccessor(&ImsUeClient::SetRotationPolicy, &ImsUeClient::GetRotationPolicy),
+                MakeEnumChecker(ImsUeRotationPolicy::DROP_AND_REREGISTER,
+                                "drop-and-reregister",
+                                ImsUeRotationPolicy::DEFER_WHILE_BUSY,
+                                "defer-while-busy",
+                                ImsUeRotationPolicy::NO_ROTATION,
+                                "no-rotation"))
             .AddAttribute("CoveredRotationAction",
                           "Reaction to a new address the SAs cover (enum); default "
                           "keep-contact.",
@@ -330,6 +330,15 @@ void
 ImsUeClient::DoDispose()
 {
     NS_LOG_FUNCTION(this);
+    if (m_running)
+    {
+        // Never stopped: leave the node's objects (disposed with us) alone.
+        m_running = false;
+        DisconnectTraces();
+    }
+    m_retryEvent.Cancel();
+    m_arrivalEvent.Cancel();
+    m_deferEvent.Cancel();
     m_sessions.Stop();
     m_registration.Reset();
     m_security.SetLayers(nullptr, nullptr);
@@ -354,7 +363,8 @@ ImsUeClient::StartApplication()
                     "ImsUeClient on node " << node->GetId()
                                            << " needs a TemporaryAddressManager (ImsAccessHelper)");
     NS_ABORT_MSG_IF(!m_ipsec,
-                    "ImsUeClient on node " << node->GetId() << " needs an IpsecStack (IpsecHelper)");
+                    "ImsUeClient on node " << node->GetId()
+                                           << " needs an IpsecStack (IpsecHelper)");
     NS_ABORT_MSG_IF(!m_usim, "ImsUeClient " << m_impi << ": SetAkaCredentials was not called");
     NS_ABORT_MSG_IF(m_pcscfAddress == Ipv6Address::GetAny(),
                     "ImsUeClient " << m_impi << ": PcscfAddress is not set");
@@ -367,7 +377,8 @@ ImsUeClient::StartApplication()
     m_tm->SetAttribute("InviteProceedingTimeout", TimeValue(m_inviteTimeout));
     m_tm->SetRequestHandler(MakeCallback(&ImsUeClient::OnRequest, this));
     m_tm->SetAckTimeoutHandler(MakeCallback(&ImsUeClient::OnAckTimeout, this));
-    m_transport->TraceConnectWithoutContext("MessageSent", MakeCallback(&ImsUeClient::NoteUse, this));
+    m_transport->TraceConnectWithoutContext("MessageSent",
+                                            MakeCallback(&ImsUeClient::NoteUse, this));
     m_transport->TraceConnectWithoutContext("MessageReceived",
                                             MakeCallback(&ImsUeClient::NoteUse, this));
 
@@ -415,9 +426,8 @@ ImsUeClient::StartApplication()
                                             MakeCallback(&ImsUeClient::OnAddressGenerated, this));
     m_addresses->TraceConnectWithoutContext("PublicAddressConfigured",
                                             MakeCallback(&ImsUeClient::OnAddressGenerated, this));
-    m_addresses->TraceConnectWithoutContext(
-        "TemporaryAddressInvalidated",
-        MakeCallback(&ImsUeClient::OnAddressInvalidated, this));
+    m_addresses->TraceConnectWithoutContext("TemporaryAddressInvalidated",
+                                            MakeCallback(&ImsUeClient::OnAddressInvalidated, this));
     m_ipsec->TraceConnectWithoutContext("SaSetExpired",
                                         MakeCallback(&ImsUeClient::OnSaSetExpired, this));
     m_running = true;
@@ -436,17 +446,7 @@ ImsUeClient::StopApplication()
     m_retryEvent.Cancel();
     m_arrivalEvent.Cancel();
     m_deferEvent.Cancel();
-    m_addresses->TraceDisconnectWithoutContext(
-        "TemporaryAddressGenerated",
-        MakeCallback(&ImsUeClient::OnAddressGenerated, this));
-    m_addresses->TraceDisconnectWithoutContext(
-        "PublicAddressConfigured",
-        MakeCallback(&ImsUeClient::OnAddressGenerated, this));
-    m_addresses->TraceDisconnectWithoutContext(
-        "TemporaryAddressInvalidated",
-        MakeCallback(&ImsUeClient::OnAddressInvalidated, this));
-    m_ipsec->TraceDisconnectWithoutContext("SaSetExpired",
-                                           MakeCallback(&ImsUeClient::OnSaSetExpired, this));
+    DisconnectTraces();
     for (const ImsUeAddressUsage::Record& r : m_usage.CloseAll())
     {
         ReportUsage(r);
@@ -456,6 +456,28 @@ ImsUeClient::StopApplication()
     m_registration.Reset();
     m_tm->TerminateAll();
     m_transport->Stop();
+}
+
+void
+ImsUeClient::DisconnectTraces()
+{
+    if (m_addresses)
+    {
+        m_addresses->TraceDisconnectWithoutContext(
+            "TemporaryAddressGenerated",
+            MakeCallback(&ImsUeClient::OnAddressGenerated, this));
+        m_addresses->TraceDisconnectWithoutContext(
+            "PublicAddressConfigured",
+            MakeCallback(&ImsUeClient::OnAddressGenerated, this));
+        m_addresses->TraceDisconnectWithoutContext(
+            "TemporaryAddressInvalidated",
+            MakeCallback(&ImsUeClient::OnAddressInvalidated, this));
+    }
+    if (m_ipsec)
+    {
+        m_ipsec->TraceDisconnectWithoutContext("SaSetExpired",
+                                               MakeCallback(&ImsUeClient::OnSaSetExpired, this));
+    }
 }
 
 // --- registration --------------------------------------------------------------------------
@@ -568,7 +590,8 @@ ImsUeClient::ScheduleRetry(ImsRegistrationCause cause)
 {
     // RFC 5626 4.5: min(max-time, base-time * 2^failures) * U[0.5, 1].
     double exponent = std::min<uint32_t>(m_consecutiveFailures, 30);
-    double wait = std::min(m_retryMax.GetSeconds(), m_retryBase.GetSeconds() * std::pow(2.0, exponent));
+    double wait =
+        std::min(m_retryMax.GetSeconds(), m_retryBase.GetSeconds() * std::pow(2.0, exponent));
     wait *= m_tokens->GetValue(0.5, 1.0);
     m_consecutiveFailures++;
     m_retryCause = cause;
@@ -754,7 +777,8 @@ ImsUeClient::OnAddressInvalidated(Ipv6Address address, Time time)
     m_transport->ReleaseLocalAddress(address);
     m_sessions.ReleaseUsing(address, DROP_ADDRESS_CHANGE, FAIL_ADDRESS_CHANGE);
     Ipv6Address current = m_addresses->GetCurrentAddress();
-    bool contactGone = m_registration.IsRegistered() && m_registration.GetContactAddress() == address;
+    bool contactGone =
+        m_registration.IsRegistered() && m_registration.GetContactAddress() == address;
     if (!contactGone && address != m_source)
     {
         return;

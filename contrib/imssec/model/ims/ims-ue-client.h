@@ -219,6 +219,9 @@ class ImsUeClient : public Application
     void StartApplication() override;
     void StopApplication() override;
 
+    /** \brief Disconnects from the address manager's and the IPsec layer's traces. */
+    void DisconnectTraces();
+
     // --- registration ------------------------------------------------------------------
 
     /**
@@ -315,9 +318,7 @@ class ImsUeClient : public Application
     /** \param callId Call-ID \param originating originating \param duration duration */
     void OnSessionCompleted(const std::string& callId, bool originating, Time duration);
     /** \param callId Call-ID \param originating originating \param cause why */
-    void OnSessionDropped(const std::string& callId,
-                          bool originating,
-                          ImsSessionDropCause cause);
+    void OnSessionDropped(const std::string& callId, bool originating, ImsSessionDropCause cause);
     /**
      * \param callId Call-ID
      * \param originating originating
@@ -369,44 +370,44 @@ class ImsUeClient : public Application
     Time m_inviteTimeout;                    //!< no final answer after a 1xx
 
     // --- parts -------------------------------------------------------------------------
-    Ptr<SipTransport> m_transport;                //!< transport
-    Ptr<SipTransactionManager> m_tm;              //!< transactions
-    Ptr<IpsecStack> m_ipsec;                      //!< the node's IPsec layer
-    Ptr<TemporaryAddressManager> m_addresses;     //!< the node's address manager
-    std::unique_ptr<Usim> m_usim;                 //!< USIM
-    ImsUeSecurity m_security;                     //!< sec-agree state
-    ImsUeRegistration m_registration;             //!< registration
-    ImsUeSessionManager m_sessions;               //!< sessions
-    ImsUeAddressUsage m_usage;                    //!< address usage
-    ImsUeCounters m_counters;                     //!< counters
-    Ptr<UniformRandomVariable> m_tokens;          //!< tokens, SPIs, back-off
+    Ptr<SipTransport> m_transport;                 //!< transport
+    Ptr<SipTransactionManager> m_tm;               //!< transactions
+    Ptr<IpsecStack> m_ipsec;                       //!< the node's IPsec layer
+    Ptr<TemporaryAddressManager> m_addresses;      //!< the node's address manager
+    std::unique_ptr<Usim> m_usim;                  //!< USIM
+    ImsUeSecurity m_security;                      //!< sec-agree state
+    ImsUeRegistration m_registration;              //!< registration
+    ImsUeSessionManager m_sessions;                //!< sessions
+    ImsUeAddressUsage m_usage;                     //!< address usage
+    ImsUeCounters m_counters;                      //!< counters
+    Ptr<UniformRandomVariable> m_tokens;           //!< tokens, SPIs, back-off
     Ptr<ExponentialRandomVariable> m_interArrival; //!< Poisson arrivals
 
     // --- state -------------------------------------------------------------------------
-    bool m_running;                     //!< between start and stop
-    Ipv6Address m_source;               //!< address for new communication
-    bool m_everRegistered;              //!< a registration completed once
-    bool m_rotationPending;             //!< an address came during a registration
-    bool m_deferred;                    //!< defer-while-busy waits for the sessions
-    uint32_t m_consecutiveFailures;     //!< registration failures in a row
-    ImsRegistrationCause m_retryCause;  //!< cause of the next initial retry
-    EventId m_retryEvent;               //!< back-off
-    EventId m_arrivalEvent;             //!< next arrival
-    EventId m_deferEvent;               //!< deferred rotation resumes
+    bool m_running;                    //!< between start and stop
+    Ipv6Address m_source;              //!< address for new communication
+    bool m_everRegistered;             //!< a registration completed once
+    bool m_rotationPending;            //!< an address came during a registration
+    bool m_deferred;                   //!< defer-while-busy waits for the sessions
+    uint32_t m_consecutiveFailures;    //!< registration failures in a row
+    ImsRegistrationCause m_retryCause; //!< cause of the next initial retry
+    EventId m_retryEvent;              //!< back-off
+    EventId m_arrivalEvent;            //!< next arrival
+    EventId m_deferEvent;              //!< deferred rotation resumes
 
     // --- traces ------------------------------------------------------------------------
-    TracedCallback<ImsRegistrationCause> m_registrationStartedTrace; //!< started
+    TracedCallback<ImsRegistrationCause> m_registrationStartedTrace;                   //!< started
     TracedCallback<ImsRegistrationCause, Time, uint32_t> m_registrationCompletedTrace; //!< done
     TracedCallback<ImsRegistrationCause, ImsRegistrationFailure, uint16_t>
-        m_registrationFailedTrace;                                   //!< failed
-    TracedCallback<ImsRegistrationFailure> m_registrationLostTrace; //!< lost
-    TracedCallback<const std::string&, bool> m_sessionAttemptedTrace;          //!< attempted
-    TracedCallback<const std::string&, bool, Time> m_sessionEstablishedTrace;  //!< established
-    TracedCallback<const std::string&, bool, Time> m_sessionCompletedTrace;    //!< completed
+        m_registrationFailedTrace;                                            //!< failed
+    TracedCallback<ImsRegistrationFailure> m_registrationLostTrace;           //!< lost
+    TracedCallback<const std::string&, bool> m_sessionAttemptedTrace;         //!< attempted
+    TracedCallback<const std::string&, bool, Time> m_sessionEstablishedTrace; //!< established
+    TracedCallback<const std::string&, bool, Time> m_sessionCompletedTrace;   //!< completed
     TracedCallback<const std::string&, bool, ImsSessionDropCause> m_sessionDroppedTrace; //!< drop
     TracedCallback<const std::string&, bool, ImsSessionFailureCause, uint16_t>
-        m_sessionFailedTrace;                                           //!< failed attempts
-    TracedCallback<Ipv6Address, Time, Time> m_addressUsedTrace;        //!< address usage
+        m_sessionFailedTrace;                                   //!< failed attempts
+    TracedCallback<Ipv6Address, Time, Time> m_addressUsedTrace; //!< address usage
     TracedCallback<Ipv6Address, Ipv6Address, ImsUeRotationPolicy::Action> m_rotationTrace; //!< rot
 };
 

@@ -30,11 +30,11 @@ class ImsUeCounters
     /** Summary of a series of durations. */
     struct Summary
     {
-        uint64_t count{0};     //!< number of values
-        double sum{0};         //!< sum of the values (s)
-        double sumSquares{0};  //!< sum of their squares (s^2)
-        double min{0};         //!< smallest value (s), 0 when none
-        double max{0};         //!< largest value (s), 0 when none
+        uint64_t count{0};    //!< number of values
+        double sum{0};        //!< sum of the values (s)
+        double sumSquares{0}; //!< sum of their squares (s^2)
+        double min{0};        //!< smallest value (s), 0 when none
+        double max{0};        //!< largest value (s), 0 when none
 
         /**
          * \param value a value
@@ -146,25 +146,25 @@ class ImsUeCounters
     uint64_t GetStrayAcks() const;
 
   private:
-    std::array<uint64_t, REG_CAUSE_COUNT> m_regStarted;      //!< started by cause
-    std::array<uint64_t, REG_CAUSE_COUNT> m_regCompleted;    //!< completed by cause
-    std::array<uint64_t, REG_CAUSE_COUNT> m_regFailed;       //!< failed by cause
-    std::array<uint64_t, REG_FAILURE_COUNT> m_regFailures;   //!< failures by reason
-    std::array<uint64_t, REG_FAILURE_COUNT> m_regLost;       //!< lost by reason
-    uint64_t m_originatingAttempted;                         //!< originating attempts
-    uint64_t m_terminatingAttempted;                         //!< terminating attempts
-    uint64_t m_established;                                  //!< established
-    uint64_t m_completed;                                    //!< completed
-    std::array<uint64_t, DROP_CAUSE_COUNT> m_dropped;        //!< dropped by cause
-    std::array<uint64_t, FAIL_CAUSE_COUNT> m_failed;         //!< failed by cause
-    Summary m_setupDelays;                                   //!< setup delays
-    Summary m_durations;                                     //!< completed durations
-    Summary m_addressUsage;                                  //!< address usage
-    uint64_t m_rotationsIgnored;                             //!< rotations not followed
-    uint64_t m_unknownDialog;                                //!< 481 sent
-    uint64_t m_rejected;                                     //!< 405/500 sent
-    uint64_t m_unprotected;                                  //!< unprotected requests
-    uint64_t m_strayAcks;                                    //!< stray ACKs
+    std::array<uint64_t, REG_CAUSE_COUNT> m_regStarted;    //!< started by cause
+    std::array<uint64_t, REG_CAUSE_COUNT> m_regCompleted;  //!< completed by cause
+    std::array<uint64_t, REG_CAUSE_COUNT> m_regFailed;     //!< failed by cause
+    std::array<uint64_t, REG_FAILURE_COUNT> m_regFailures; //!< failures by reason
+    std::array<uint64_t, REG_FAILURE_COUNT> m_regLost;     //!< lost by reason
+    uint64_t m_originatingAttempted;                       //!< originating attempts
+    uint64_t m_terminatingAttempted;                       //!< terminating attempts
+    uint64_t m_established;                                //!< established
+    uint64_t m_completed;                                  //!< completed
+    std::array<uint64_t, DROP_CAUSE_COUNT> m_dropped;      //!< dropped by cause
+    std::array<uint64_t, FAIL_CAUSE_COUNT> m_failed;       //!< failed by cause
+    Summary m_setupDelays;                                 //!< setup delays
+    Summary m_durations;                                   //!< completed durations
+    Summary m_addressUsage;                                //!< address usage
+    uint64_t m_rotationsIgnored;                           //!< rotations not followed
+    uint64_t m_unknownDialog;                              //!< 481 sent
+    uint64_t m_rejected;                                   //!< 405/500 sent
+    uint64_t m_unprotected;                                //!< unprotected requests
+    uint64_t m_strayAcks;                                  //!< stray ACKs
 };
 
 } // namespace ns3

@@ -338,8 +338,7 @@ ImsUeRegistration::OnChallenge(const SipMessage& response)
     AkaAutn autn;
     std::vector<uint8_t> serverData;
     if (!challenge || !challenge->GetNonce() ||
-        !SipText::EqualsIgnoreCase(challenge->GetAlgorithm().value_or(""),
-                                   DigestAka::ALGORITHM) ||
+        !SipText::EqualsIgnoreCase(challenge->GetAlgorithm().value_or(""), DigestAka::ALGORITHM) ||
         !DigestAka::ParseNonce(*challenge->GetNonce(), rand, autn, serverData))
     {
         Fail(REG_FAIL_BAD_CHALLENGE, 401);
@@ -542,8 +541,8 @@ ImsUeRegistration::Fail(ImsRegistrationFailure failure, uint16_t status)
     // A re-registration whose request got no answer leaves the registration in force
     // until it expires; a rejected one ends it (the state is cleared before the reports,
     // so the owner sees where things stand).
-    bool keep = failure == REG_FAIL_TIMEOUT || failure == REG_FAIL_NO_SA ||
-                failure == REG_FAIL_MAC_FAILURE;
+    bool keep =
+        failure == REG_FAIL_TIMEOUT || failure == REG_FAIL_NO_SA || failure == REG_FAIL_MAC_FAILURE;
     bool lose = m_registered && !keep;
     if (lose)
     {

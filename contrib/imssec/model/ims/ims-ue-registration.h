@@ -280,30 +280,30 @@ class ImsUeRegistration
     /** \returns 16 hexadecimal digits from the token stream */
     std::string NewToken();
 
-    Ptr<SipTransactionManager> m_tm;         //!< transactions
-    ImsUeSecurity* m_security;               //!< sec-agree state (owned by the client)
-    Usim* m_usim;                            //!< USIM (owned by the client)
-    Ptr<UniformRandomVariable> m_rng;        //!< tokens
-    Identity m_identity;                     //!< who
-    std::string m_user;                      //!< user part of the IMPU
-    Ipv6Address m_pcscf;                     //!< P-CSCF address
-    uint16_t m_pcscfPort;                    //!< P-CSCF unprotected port
-    uint32_t m_expires;                      //!< Expires requested
-    Time m_temporarySaLifetime;              //!< pending set lifetime
-    Time m_saMargin;                         //!< SA lifetime beyond the expiry
-    Listener m_listener;                     //!< reports
+    Ptr<SipTransactionManager> m_tm;  //!< transactions
+    ImsUeSecurity* m_security;        //!< sec-agree state (owned by the client)
+    Usim* m_usim;                     //!< USIM (owned by the client)
+    Ptr<UniformRandomVariable> m_rng; //!< tokens
+    Identity m_identity;              //!< who
+    std::string m_user;               //!< user part of the IMPU
+    Ipv6Address m_pcscf;              //!< P-CSCF address
+    uint16_t m_pcscfPort;             //!< P-CSCF unprotected port
+    uint32_t m_expires;               //!< Expires requested
+    Time m_temporarySaLifetime;       //!< pending set lifetime
+    Time m_saMargin;                  //!< SA lifetime beyond the expiry
+    Listener m_listener;              //!< reports
 
-    State m_state;                           //!< state
-    Step m_step;                             //!< attempt step
-    bool m_registered;                       //!< a registration is in force
-    ImsRegistrationCause m_cause;            //!< attempt cause
-    Time m_attemptStart;                     //!< attempt start
-    Ipv6Address m_source;                    //!< attempt address
-    bool m_protected;                        //!< attempt sent through the active set
-    bool m_resynchronising;                  //!< the attempt carries auts
-    uint16_t m_contactPort;                  //!< Contact port of the attempt's last REGISTER
-    ImsUeSecurity::Offer m_offer;            //!< attempt Security-Client
-    uint64_t m_handle;                       //!< current client transaction
+    State m_state;                //!< state
+    Step m_step;                  //!< attempt step
+    bool m_registered;            //!< a registration is in force
+    ImsRegistrationCause m_cause; //!< attempt cause
+    Time m_attemptStart;          //!< attempt start
+    Ipv6Address m_source;         //!< attempt address
+    bool m_protected;             //!< attempt sent through the active set
+    bool m_resynchronising;       //!< the attempt carries auts
+    uint16_t m_contactPort;       //!< Contact port of the attempt's last REGISTER
+    ImsUeSecurity::Offer m_offer; //!< attempt Security-Client
+    uint64_t m_handle;            //!< current client transaction
 
     std::string m_callId;                    //!< Call-ID
     std::string m_fromTag;                   //!< From tag

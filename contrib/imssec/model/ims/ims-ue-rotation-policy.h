@@ -97,7 +97,7 @@ class ImsUeRotationPolicy
     static std::string GetName(Action action);
 
   private:
-    Policy m_policy;              //!< when not covered
+    Policy m_policy;               //!< when not covered
     CoveredAction m_coveredAction; //!< when covered
 };
 

@@ -64,8 +64,7 @@ ImsUeSecurity::SetAllocation(uint16_t base, uint16_t range, uint32_t firstSpi)
 bool
 ImsUeSecurity::Uses(const SaSet& set, uint16_t port)
 {
-    return set.handle != 0 &&
-           (set.parameters.uePortC == port || set.parameters.uePortS == port);
+    return set.handle != 0 && (set.parameters.uePortC == port || set.parameters.uePortS == port);
 }
 
 ImsUeSecurity::Offer
@@ -100,13 +99,14 @@ ImsUeSecurity::NewOffer()
     {
         // Descending q (0.1 steps): the preferred algorithm first, all with a q so that
         // RFC 3329's ranking (no q ranks lowest) keeps this order.
-        offer.mechanisms.push_back(ImsSecAgree::MakeIpsec3gpp(m_algorithms[i],
-                                                              offer.spiC,
-                                                              offer.spiS,
-                                                              offer.portC,
-                                                              offer.portS,
-                                                              m_addrPrefLength,
-                                                              static_cast<uint16_t>(100 * (n - i))));
+        offer.mechanisms.push_back(
+            ImsSecAgree::MakeIpsec3gpp(m_algorithms[i],
+                                       offer.spiC,
+                                       offer.spiS,
+                                       offer.portC,
+                                       offer.portS,
+                                       m_addrPrefLength,
+                                       static_cast<uint16_t>(100 * (n - i))));
     }
     NS_LOG_FUNCTION(this << offer.spiC << offer.spiS << offer.portC << offer.portS);
     return offer;
@@ -326,10 +326,9 @@ ImsUeSecurity::GetPending() const
 bool
 ImsUeSecurity::ActiveCovers(Ipv6Address address) const
 {
-    return m_active.handle != 0 &&
-           ImsUeRotationPolicy::Covers(m_active.parameters.ueAddress,
-                                       m_active.parameters.uePrefixLength,
-                                       address);
+    return m_active.handle != 0 && ImsUeRotationPolicy::Covers(m_active.parameters.ueAddress,
+                                                               m_active.parameters.uePrefixLength,
+                                                               address);
 }
 
 SipTarget

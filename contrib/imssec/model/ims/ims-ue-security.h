@@ -72,7 +72,8 @@ class ImsUeSecurity
      * \param algorithms integrity algorithms offered, preferred first (e.g. hmac-sha-1-96)
      * \param addrPrefLength the addr-pref-length to send (nullopt: none)
      */
-    void SetOffer(const std::vector<std::string>& algorithms, std::optional<uint8_t> addrPrefLength);
+    void SetOffer(const std::vector<std::string>& algorithms,
+                  std::optional<uint8_t> addrPrefLength);
 
     /**
      * \param base first protected port
@@ -184,16 +185,16 @@ class ImsUeSecurity
      */
     void Remove(SaSet& set, const SaSet& other);
 
-    Ptr<IpsecStack> m_ipsec;                   //!< the node's IPsec layer
-    Ptr<SipTransport> m_transport;             //!< the UE's transport
-    std::vector<std::string> m_algorithms;     //!< alg values offered
-    std::optional<uint8_t> m_addrPrefLength;   //!< addr-pref-length offered
-    uint16_t m_portBase;                       //!< first protected port
-    uint16_t m_portRange;                      //!< number of protected ports
-    uint16_t m_nextPortOffset;                 //!< next port-c offset (even)
-    uint32_t m_nextSpi;                        //!< next SPI
-    SaSet m_active;                            //!< the registration's set
-    SaSet m_pending;                           //!< the set being negotiated
+    Ptr<IpsecStack> m_ipsec;                 //!< the node's IPsec layer
+    Ptr<SipTransport> m_transport;           //!< the UE's transport
+    std::vector<std::string> m_algorithms;   //!< alg values offered
+    std::optional<uint8_t> m_addrPrefLength; //!< addr-pref-length offered
+    uint16_t m_portBase;                     //!< first protected port
+    uint16_t m_portRange;                    //!< number of protected ports
+    uint16_t m_nextPortOffset;               //!< next port-c offset (even)
+    uint32_t m_nextSpi;                      //!< next SPI
+    SaSet m_active;                          //!< the registration's set
+    SaSet m_pending;                         //!< the set being negotiated
 };
 
 } // namespace ns3

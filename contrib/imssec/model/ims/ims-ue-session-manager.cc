@@ -278,8 +278,7 @@ ImsUeSessionManager::Originate(Ipv6Address source, Time holdingTime)
     if (s->sessionInterval.IsStrictlyPositive())
     {
         invite.AddOptionTag("Supported", "timer");
-        invite.SetHeader("Session-Expires",
-                         SessionExpiresValue(s->sessionInterval));
+        invite.SetHeader("Session-Expires", SessionExpiresValue(s->sessionInterval));
     }
     AddSdp(&invite, source);
     SipTransactionManager::ClientCallbacks cb;
@@ -287,7 +286,8 @@ ImsUeSessionManager::Originate(Ipv6Address source, Time holdingTime)
     cb.onTimeout = MakeCallback(&ImsUeSessionManager::OnInviteTimeout, this).Bind(s->id);
     cb.onTransportError =
         MakeCallback(&ImsUeSessionManager::OnInviteTransportError, this).Bind(s->id);
-    s->inviteTransaction = m_tm->SendRequest(invite, m_security->GetActiveRequestTarget(source), cb);
+    s->inviteTransaction =
+        m_tm->SendRequest(invite, m_security->GetActiveRequestTarget(source), cb);
     if (s->inviteTransaction == 0)
     {
         if (!m_listener.failed.IsNull())
@@ -434,7 +434,9 @@ ImsUeSessionManager::SendInDialog(ImsUeSession& s,
     {
         return 0;
     }
-    return m_tm->SendRequest(request, m_security->GetActiveRequestTarget(s.localAddress), callbacks);
+    return m_tm->SendRequest(request,
+                             m_security->GetActiveRequestTarget(s.localAddress),
+                             callbacks);
 }
 
 void
@@ -455,8 +457,7 @@ ImsUeSessionManager::SendRefresh(uint64_t id)
     SipMessage update = s->dialog.CreateRequest("UPDATE", MakeVia(s->localAddress));
     update.AddContact(MakeContact(s->localAddress));
     update.AddOptionTag("Supported", "timer");
-    update.SetHeader("Session-Expires",
-                     SessionExpiresValue(s->sessionInterval));
+    update.SetHeader("Session-Expires", SessionExpiresValue(s->sessionInterval));
     SipTransactionManager::ClientCallbacks cb;
     cb.onResponse = MakeCallback(&ImsUeSessionManager::OnRefreshResponse, this).Bind(id);
     cb.onTimeout = MakeCallback(&ImsUeSessionManager::OnRefreshTimeout, this).Bind(id);
@@ -725,8 +726,7 @@ ImsUeSessionManager::Answer(uint64_t id)
     if (s->sessionInterval.IsStrictlyPositive())
     {
         ok.AddOptionTag("Require", "timer");
-        ok.SetHeader("Session-Expires",
-                     SessionExpiresValue(s->sessionInterval));
+        ok.SetHeader("Session-Expires", SessionExpiresValue(s->sessionInterval));
     }
     AddSdp(&ok, s->localAddress);
     s->state = ImsUeSession::ANSWERED;
@@ -821,8 +821,7 @@ ImsUeSessionManager::HandleInDialog(const SipMessage& request, uint64_t handle, 
         SipMessage ok = MakeResponse(request, 200, &s);
         if (s.sessionInterval.IsStrictlyPositive())
         {
-            ok.SetHeader("Session-Expires",
-                         SessionExpiresValue(s.sessionInterval));
+            ok.SetHeader("Session-Expires", SessionExpiresValue(s.sessionInterval));
         }
         if (request.IsMethod("INVITE"))
         {
