@@ -512,6 +512,9 @@ ImsUeClient::OnRegistrationCompleted(ImsRegistrationCause cause, Time duration, 
     NS_LOG_FUNCTION(this << cause << duration << expires);
     m_counters.NoteRegistrationCompleted(cause);
     m_consecutiveFailures = 0;
+    // The socket bound to (address, 5060) served the unprotected REGISTERs only: everything
+    // else goes through the SAs until the next initial registration.
+    m_transport->ReleaseLocalAddress(m_registration.GetContactAddress());
     m_retryEvent.Cancel();
     m_registrationCompletedTrace(cause, duration, expires);
     if (!m_everRegistered)
