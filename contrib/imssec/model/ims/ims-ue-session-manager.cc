@@ -1028,6 +1028,23 @@ ImsUeSessionManager::Remove(uint64_t id, bool notifyIdle)
 }
 
 void
+ImsUeSessionManager::EndTransactions(ImsUeSession& s)
+{
+    // A released session's requests must not go on being retransmitted through SAs that
+    // are gone (or to a caller that will never hear of it again).
+    if (s.pendingTransaction != 0)
+    {
+        m_tm->Terminate(s.pendingTransaction);
+        s.pendingTransaction = 0;
+    }
+    if (s.inviteTransaction != 0 && s.state == ImsUeSession::CALLING)
+    {
+        m_tm->Terminate(s.inviteTransaction);
+        s.inviteTransaction = 0;
+    }
+}
+
+void
 ImsUeSessionManager::ReleaseAll(ImsSessionDropCause drop, ImsSessionFailureCause fail)
 {
     NS_LOG_FUNCTION(this << drop << fail);
@@ -1035,6 +1052,7 @@ ImsUeSessionManager::ReleaseAll(ImsSessionDropCause drop, ImsSessionFailureCause
     {
         ImsUeSession& s = *m_sessions.front();
         uint64_t id = s.id;
+        EndTransactions(s);
         if (s.IsEstablished())
         {
             Drop(id, drop);
@@ -1062,6 +1080,10 @@ ImsUeSessionManager::ReleaseUsing(Ipv6Address address,
     }
     for (const auto& [id, established] : ids)
     {
+        if (ImsUeSession* s = FindById(id))
+        {
+            EndTransactions(*s);
+        }
         if (established)
         {
             Drop(id, drop);

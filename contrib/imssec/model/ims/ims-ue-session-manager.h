@@ -289,6 +289,8 @@ class ImsUeSessionManager
                             uint16_t status,
                             const ImsUeSession* s) const;
 
+    /** \param s session being released: its client transactions end at once */
+    void EndTransactions(ImsUeSession& s);
     /** \param s session: established now */
     void Establish(ImsUeSession& s);
     /** \param id session: completed */
