@@ -652,9 +652,18 @@ ImsUeSessionManager::HandleRequest(const SipMessage& request,
     if (request.IsMethod("INVITE"))
     {
         AcceptInvite(request, info, handle);
-        return HANDLED;
     }
-    return NOT_HANDLED;
+    else if (request.IsMethod("OPTIONS"))
+    {
+        SipMessage ok = MakeResponse(request, 200, nullptr);
+        ok.AddHeader("Allow", ALLOW);
+        m_tm->SendResponse(handle, ok);
+    }
+    else
+    {
+        Reject(handle, request, 405);
+    }
+    return HANDLED;
 }
 
 void
