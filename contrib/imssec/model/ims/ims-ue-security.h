@@ -1,0 +1,205 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef IMS_UE_SECURITY_H
+#define IMS_UE_SECURITY_H
+
+#include "ims-sec-agree.h"
+#include "sip-target.h"
+
+#include "ns3/ipsec-sa-set-parameters.h"
+#include "ns3/ipv6-address.h"
+#include "ns3/nstime.h"
+#include "ns3/ptr.h"
+#include "ns3/security-mechanism.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class IpsecStack;
+class SipTransport;
+
+/**
+ * \ingroup imssec
+ * \brief The UE's side of sec-agree (RFC 3329, TS 33.203): what it offers in Security-Client
+ * and the SA sets it holds.
+ *
+ * Every registration attempt gets a fresh offer (NewOffer): new spi-c/spi-s (a per-UE
+ * counter, so unique on the node) and new port-c/port-s (a counter in [PortBase,
+ * PortBase + PortRange), skipping the ports of the sets held), one `ipsec-3gpp` mechanism
+ * per integrity algorithm with descending q, all with the same SPIs and ports, and
+ * `addr-pref-length` when configured.  The answer's Security-Server is checked and an SA set
+ * installed as the *pending* set (both protected ports opened on the transport); on the 200
+ * it replaces the *active* set, whose SAs are deleted and ports closed only then, so that old
+ * and new sets coexist during a re-registration and no message finds no SA (TS 33.203 7.4).
+ */
+class ImsUeSecurity
+{
+  public:
+    /** One registration attempt's Security-Client values. */
+    struct Offer
+    {
+        uint32_t spiC{0};                          //!< spi-c (inbound at port-c)
+        uint32_t spiS{0};                          //!< spi-s (inbound at port-s)
+        uint16_t portC{0};                         //!< protected client port
+        uint16_t portS{0};                         //!< protected server port
+        std::vector<SecurityMechanism> mechanisms; //!< the Security-Client list
+    };
+
+    /** An SA set the UE holds. */
+    struct SaSet
+    {
+        uint32_t handle{0};              //!< IpsecStack handle (0: none)
+        IpsecSaSetParameters parameters; //!< what was installed
+        std::string serverList;          //!< the Security-Server list it came from, as text
+
+        /** \returns the Security-Server list (what Security-Verify repeats) */
+        std::vector<SecurityMechanism> GetServerList() const;
+    };
+
+    ImsUeSecurity();
+
+    /**
+     * \brief Sets the layers used (StartApplication).
+     * \param ipsec the node's IPsec layer
+     * \param transport the UE's transport (protected ports)
+     */
+    void SetLayers(Ptr<IpsecStack> ipsec, Ptr<SipTransport> transport);
+
+    /**
+     * \param algorithms integrity algorithms offered, preferred first (e.g. hmac-sha-1-96)
+     * \param addrPrefLength the addr-pref-length to send (nullopt: none)
+     */
+    void SetOffer(const std::vector<std::string>& algorithms,
+                  std::optional<uint8_t> addrPrefLength);
+
+    /**
+     * \param base first protected port
+     * \param range number of ports used from base (at least 4)
+     * \param firstSpi first SPI (at least 256)
+     */
+    void SetAllocation(uint16_t base, uint16_t range, uint32_t firstSpi);
+
+    /** \returns a fresh offer (new SPIs and ports) */
+    Offer NewOffer();
+
+    /**
+     * \brief Chooses the Security-Server mechanism to use (RFC 3329 2.2: highest q among
+     * those the client supports): ipsec-3gpp, an alg the offer contains, ealg null, prot
+     * esp, mod trans (absent values taken as these), spi and port values present.
+     * \param serverList the Security-Server list
+     * \param offer the offer it answers
+     * \returns the index in serverList, nullopt when none fits
+     */
+    std::optional<size_t> ChooseServerMechanism(const std::vector<SecurityMechanism>& serverList,
+                                                const Offer& offer) const;
+
+    /**
+     * \brief Installs the pending SA set for an offer and the server's answer, and opens the
+     * offer's protected ports.  A pending set held already is discarded first.
+     * \param offer the offer
+     * \param serverList the Security-Server list (kept for Security-Verify)
+     * \param chosen the chosen mechanism's index (ChooseServerMechanism)
+     * \param ueAddress the UE address the registration is sent from
+     * \param pcscfAddress the P-CSCF's address
+     * \param ik IK from the USIM
+     * \param ck CK from the USIM
+     * \param lifetime SA lifetime until the registration completes
+     * \param[out] error why it failed
+     * \returns true when installed
+     */
+    bool InstallPending(const Offer& offer,
+                        const std::vector<SecurityMechanism>& serverList,
+                        size_t chosen,
+                        Ipv6Address ueAddress,
+                        Ipv6Address pcscfAddress,
+                        const IpsecIntegrity::AkaKey& ik,
+                        const IpsecIntegrity::AkaKey& ck,
+                        Time lifetime,
+                        std::string* error);
+
+    /**
+     * \brief The pending set becomes the active one; the old active set is deleted and its
+     * ports closed.
+     * \param lifetime the new lifetime of the SAs (registration expiry + margin)
+     * \returns false when there is no pending set
+     */
+    bool PromotePending(Time lifetime);
+
+    /**
+     * \brief Extends the active set (a re-registration the network did not challenge).
+     * \param lifetime new lifetime from now
+     * \returns false when there is no active set
+     */
+    bool ExtendActive(Time lifetime);
+
+    /** \brief Deletes the pending set (if any) and closes its ports. */
+    void DiscardPending();
+
+    /** \brief Deletes every set and closes every protected port. */
+    void Clear();
+
+    /**
+     * \brief Forgets a set the IPsec layer removed by itself (expiry): its ports are closed.
+     * \param handle the set's handle
+     * \returns true when it was the active set
+     */
+    bool Forget(uint32_t handle);
+
+    /** \returns true when an active set exists */
+    bool HasActive() const;
+    /** \returns true when a pending set exists */
+    bool HasPending() const;
+    /** \returns the active set (handle 0 when none) */
+    const SaSet& GetActive() const;
+    /** \returns the pending set (handle 0 when none) */
+    const SaSet& GetPending() const;
+
+    /**
+     * \param address an address of the UE
+     * \returns true when the active set's UE-side selector contains it
+     */
+    bool ActiveCovers(Ipv6Address address) const;
+
+    /**
+     * \param source the UE address to send from
+     * \returns where a request goes through the active set: source, port-c -> P-CSCF, its
+     *          port-s, protected
+     */
+    SipTarget GetActiveRequestTarget(Ipv6Address source) const;
+
+  private:
+    /**
+     * \param set a set
+     * \param port a port
+     * \returns true when the set uses the port
+     */
+    static bool Uses(const SaSet& set, uint16_t port);
+
+    /**
+     * \brief Deletes a set and closes its ports that the other set does not use.
+     * \param set the set (reset afterwards)
+     * \param other the other set
+     */
+    void Remove(SaSet& set, const SaSet& other);
+
+    Ptr<IpsecStack> m_ipsec;                 //!< the node's IPsec layer
+    Ptr<SipTransport> m_transport;           //!< the UE's transport
+    std::vector<std::string> m_algorithms;   //!< alg values offered
+    std::optional<uint8_t> m_addrPrefLength; //!< addr-pref-length offered
+    uint16_t m_portBase;                     //!< first protected port
+    uint16_t m_portRange;                    //!< number of protected ports
+    uint16_t m_nextPortOffset;               //!< next port-c offset (even)
+    uint32_t m_nextSpi;                      //!< next SPI
+    SaSet m_active;                          //!< the registration's set
+    SaSet m_pending;                         //!< the set being negotiated
+};
+
+} // namespace ns3
+
+#endif /* IMS_UE_SECURITY_H */
