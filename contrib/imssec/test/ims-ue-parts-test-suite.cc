@@ -4,6 +4,7 @@
 // The parts of the UE's IMS client on their own: the rotation decision table and coverage
 // test, dialogs (RFC 3261 12), the re-registration delay of TS 24.229, Security-Client offers,
 // address usage records, counters, and the helper's identities.
+#include "ns3/enum.h"
 #include "ns3/hss.h"
 #include "ns3/ims-ue-address-usage.h"
 #include "ns3/ims-ue-counters.h"
@@ -396,6 +397,8 @@ class HelperTestCase : public TestCase
         helper.SetHomeDomain("example.net");
         helper.SetHss(hss);
         helper.SetFirstIndex(7);
+        helper.SetAttribute("RotationPolicy", StringValue("defer-while-busy"));
+        helper.SetAttribute("CoveredRotationAction", StringValue("refresh-contact"));
         ApplicationContainer apps = helper.Install(nodes);
         NS_TEST_ASSERT_MSG_EQ(apps.GetN(), 3, "three clients");
         for (uint32_t i = 0; i < 3; ++i)
@@ -410,6 +413,11 @@ class HelperTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(v.Get(), "sip:" + impi, "IMPU");
             c->GetAttribute("HomeDomain", v);
             NS_TEST_ASSERT_MSG_EQ(v.Get(), "example.net", "domain");
+            EnumValue policy;
+            c->GetAttribute("RotationPolicy", policy);
+            NS_TEST_ASSERT_MSG_EQ(policy.Get(), ImsUeRotationPolicy::DEFER_WHILE_BUSY, "policy");
+            c->GetAttribute("CoveredRotationAction", policy);
+            NS_TEST_ASSERT_MSG_EQ(policy.Get(), ImsUeRotationPolicy::REFRESH_CONTACT, "action");
             NS_TEST_ASSERT_MSG_EQ(hss->HasSubscriber(impi), true, "provisioned");
             std::string back;
             NS_TEST_ASSERT_MSG_EQ(hss->GetPrivateIdentity("sip:" + impi, back), true, "IMPU");

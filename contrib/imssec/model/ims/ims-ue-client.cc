@@ -16,7 +16,6 @@
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/simulator.h"
-#include "ns3/sip-message-factory.h"
 #include "ns3/string.h"
 #include "ns3/temporary-address-manager.h"
 #include "ns3/uinteger.h"
@@ -512,6 +511,9 @@ ImsUeClient::OnRegistrationCompleted(ImsRegistrationCause cause, Time duration, 
     NS_LOG_FUNCTION(this << cause << duration << expires);
     m_counters.NoteRegistrationCompleted(cause);
     m_consecutiveFailures = 0;
+    // The socket bound to (address, 5060) served the unprotected REGISTERs only: everything
+    // else goes through the SAs until the next initial registration.
+    m_transport->ReleaseLocalAddress(m_registration.GetContactAddress());
     m_retryEvent.Cancel();
     m_registrationCompletedTrace(cause, duration, expires);
     if (!m_everRegistered)
@@ -879,35 +881,10 @@ ImsUeClient::OnRequest(const SipMessage& request, const SipPacketInfo& info, uin
         }
         return;
     }
-    switch (m_sessions.HandleRequest(request, info, handle))
+    if (m_sessions.HandleRequest(request, info, handle) == ImsUeSessionManager::STRAY_ACK)
     {
-    case ImsUeSessionManager::HANDLED:
-        return;
-    case ImsUeSessionManager::STRAY_ACK:
         m_counters.NoteStrayAck();
-        return;
-    case ImsUeSessionManager::NOT_HANDLED:
-        break;
     }
-    if (request.IsMethod("OPTIONS"))
-    {
-        SipMessage ok = SipMessageFactory::CreateResponse(
-            request,
-            200,
-            "",
-            SipTransport::MakeHashToken(request.GetCallId().value_or("")));
-        ok.AddHeader("Allow", "INVITE, ACK, CANCEL, BYE, UPDATE, OPTIONS");
-        m_tm->SendResponse(handle, ok);
-        return;
-    }
-    SipMessage notAllowed = SipMessageFactory::CreateResponse(
-        request,
-        405,
-        "",
-        SipTransport::MakeHashToken(request.GetCallId().value_or("")));
-    notAllowed.AddHeader("Allow", "INVITE, ACK, CANCEL, BYE, UPDATE, OPTIONS");
-    m_tm->SendResponse(handle, notAllowed);
-    m_counters.NoteRejectedRequest();
 }
 
 void

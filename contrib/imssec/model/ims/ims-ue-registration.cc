@@ -272,7 +272,7 @@ ImsUeRegistration::Begin(ImsRegistrationCause cause,
         request = BuildRegister(active.parameters.uePortC,
                                 active.parameters.uePortS,
                                 authorization,
-                                active.serverList);
+                                active.GetServerList());
         target = m_security->GetActiveRequestTarget(source);
     }
     else
@@ -518,6 +518,7 @@ ImsUeRegistration::OnSuccess(const SipMessage& response)
         Simulator::Schedule(GetRefreshDelay(granted), &ImsUeRegistration::RefreshDue, this);
     m_expiryEvent = Simulator::Schedule(Seconds(granted), &ImsUeRegistration::Expire, this);
     m_resynchronising = false;
+    m_offer = ImsUeSecurity::Offer(); // not needed until the next attempt
     NS_LOG_INFO("registered " << m_identity.impu << " contact " << GetContactUri().ToString()
                               << " for " << granted << " s (" << m_cause << ")");
     if (!m_listener.completed.IsNull())
@@ -537,6 +538,7 @@ ImsUeRegistration::Fail(ImsRegistrationFailure failure, uint16_t status)
     }
     m_step = NO_ATTEMPT;
     m_security->DiscardPending();
+    m_offer = ImsUeSecurity::Offer();
     ImsRegistrationCause cause = m_cause;
     // A re-registration whose request got no answer leaves the registration in force
     // until it expires; a rejected one ends it (the state is cleared before the reports,

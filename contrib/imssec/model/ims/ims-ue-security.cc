@@ -18,6 +18,15 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("ImssecUeSecurity");
 
+std::vector<SecurityMechanism>
+ImsUeSecurity::SaSet::GetServerList() const
+{
+    std::vector<SecurityMechanism> list;
+    std::string error;
+    SecurityMechanism::ParseList(serverList, &list, &error);
+    return list;
+}
+
 ImsUeSecurity::ImsUeSecurity()
     : m_algorithms{"hmac-sha-1-96", "hmac-md5-96"},
       m_portBase(10000),
@@ -213,7 +222,8 @@ ImsUeSecurity::InstallPending(const Offer& offer,
     }
     m_pending.handle = handle;
     m_pending.parameters = p;
-    m_pending.serverList = serverList;
+    // Kept as text (a tenth of the parsed form): it is read again only for Security-Verify.
+    m_pending.serverList = SecurityMechanism::FormatList(serverList);
     return true;
 }
 

@@ -54,9 +54,12 @@ class ImsUeSecurity
     /** An SA set the UE holds. */
     struct SaSet
     {
-        uint32_t handle{0};                        //!< IpsecStack handle (0: none)
-        IpsecSaSetParameters parameters;           //!< what was installed
-        std::vector<SecurityMechanism> serverList; //!< the Security-Server list it came from
+        uint32_t handle{0};              //!< IpsecStack handle (0: none)
+        IpsecSaSetParameters parameters; //!< what was installed
+        std::string serverList;          //!< the Security-Server list it came from, as text
+
+        /** \returns the Security-Server list (what Security-Verify repeats) */
+        std::vector<SecurityMechanism> GetServerList() const;
     };
 
     ImsUeSecurity();

@@ -652,9 +652,18 @@ ImsUeSessionManager::HandleRequest(const SipMessage& request,
     if (request.IsMethod("INVITE"))
     {
         AcceptInvite(request, info, handle);
-        return HANDLED;
     }
-    return NOT_HANDLED;
+    else if (request.IsMethod("OPTIONS"))
+    {
+        SipMessage ok = MakeResponse(request, 200, nullptr);
+        ok.AddHeader("Allow", ALLOW);
+        m_tm->SendResponse(handle, ok);
+    }
+    else
+    {
+        Reject(handle, request, 405);
+    }
+    return HANDLED;
 }
 
 void
@@ -1028,6 +1037,23 @@ ImsUeSessionManager::Remove(uint64_t id, bool notifyIdle)
 }
 
 void
+ImsUeSessionManager::EndTransactions(ImsUeSession& s)
+{
+    // A released session's requests must not go on being retransmitted through SAs that
+    // are gone (or to a caller that will never hear of it again).
+    if (s.pendingTransaction != 0)
+    {
+        m_tm->Terminate(s.pendingTransaction);
+        s.pendingTransaction = 0;
+    }
+    if (s.inviteTransaction != 0 && s.state == ImsUeSession::CALLING)
+    {
+        m_tm->Terminate(s.inviteTransaction);
+        s.inviteTransaction = 0;
+    }
+}
+
+void
 ImsUeSessionManager::ReleaseAll(ImsSessionDropCause drop, ImsSessionFailureCause fail)
 {
     NS_LOG_FUNCTION(this << drop << fail);
@@ -1035,6 +1061,7 @@ ImsUeSessionManager::ReleaseAll(ImsSessionDropCause drop, ImsSessionFailureCause
     {
         ImsUeSession& s = *m_sessions.front();
         uint64_t id = s.id;
+        EndTransactions(s);
         if (s.IsEstablished())
         {
             Drop(id, drop);
@@ -1062,6 +1089,10 @@ ImsUeSessionManager::ReleaseUsing(Ipv6Address address,
     }
     for (const auto& [id, established] : ids)
     {
+        if (ImsUeSession* s = FindById(id))
+        {
+            EndTransactions(*s);
+        }
         if (established)
         {
             Drop(id, drop);

@@ -34,7 +34,7 @@ class UniformRandomVariable;
  * UPDATE refreshes by the originator, BYE at the end of the holding time; terminating
  * INVITEs answered (180 at once, 200 after the answer delay) and their refreshes supervised;
  * in-dialog requests of unknown dialogs answered 481, out-of-order CSeq 500 (RFC 3261 12.2.2),
- * CANCEL answered (RFC 3261 9.2).
+ * CANCEL answered (RFC 3261 9.2), OPTIONS 200 and other methods 405.
  *
  * Every request leaves through the active SA set of the UE (TS 24.229 5.1.2A.1) from the
  * session's own address.  Every session ends in exactly one report: completed, dropped (by
@@ -76,7 +76,6 @@ class ImsUeSessionManager
     {
         HANDLED = 0, //!< answered (or absorbed) here
         STRAY_ACK,   //!< an ACK of no dialog
-        NOT_HANDLED, //!< an out-of-dialog request other than INVITE and CANCEL
     };
 
     ImsUeSessionManager();
@@ -289,6 +288,8 @@ class ImsUeSessionManager
                             uint16_t status,
                             const ImsUeSession* s) const;
 
+    /** \param s session being released: its client transactions end at once */
+    void EndTransactions(ImsUeSession& s);
     /** \param s session: established now */
     void Establish(ImsUeSession& s);
     /** \param id session: completed */
