@@ -57,8 +57,10 @@ build() {
 }
 
 main_job() {
-    # Until the experiment programs exist, the main job is the most complete program.
-    ./build/bin/imssec-attributes
+    # The default experiment: a batch of runs in parallel into results/default.sqlite (runs
+    # already there are skipped), then the figures drawn from that database.
+    ./tools/imssec-batch run experiments/default.batch
+    ./tools/imssec-plot results/default.sqlite
 }
 
 case "${1:-}" in

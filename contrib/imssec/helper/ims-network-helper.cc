@@ -236,12 +236,12 @@ ImsNetworkHelper::EnablePcap(const std::string& prefix, const ImsNetwork& networ
     for (uint32_t i = 0; i < network.ues.GetN() && i < maxUes; ++i)
     {
         // Device 0 is the loopback; 1 is the UE's link to the GGSN.
-        p2p.EnablePcap(prefix + "-ue" + std::to_string(i + 1),
+        p2p.EnablePcap(prefix + "-ue" + std::to_string(i + 1) + ".pcap",
                        network.ues.Get(i)->GetDevice(1),
                        false,
                        true);
     }
-    p2p.EnablePcap(prefix + "-pcscf",
+    p2p.EnablePcap(prefix + "-pcscf.pcap",
                    network.pcscf->GetDevice(network.pcscf->GetNDevices() - 1),
                    false,
                    true);

@@ -1,0 +1,457 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// Runs one imssec experiment scenario from command-line options and appends the run (every
+// parameter, the metrics of DESIGN.md section 1 and their time series) to a SQLite database
+// in one transaction.  `imssec-scenario --PrintHelp` lists the options; tools/imssec-batch
+// runs grids of them.  Exit codes: 0 run written, 1 the run failed, 2 bad options.
+
+#include "ns3/core-module.h"
+#include "ns3/imssec-module.h"
+
+#include <chrono>
+#include <ctime>
+#include <iomanip>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+using namespace ns3;
+
+namespace
+{
+
+/** Options of the run itself (not parameters of the model). */
+struct RunOptions
+{
+    std::string seed{"1"};                   //!< ns-3 RngSeed
+    std::string run{"1"};                    //!< ns-3 RngRun
+    std::string db{"results/imssec.sqlite"}; //!< results database ("none": print only)
+    std::string batch{"adhoc"};              //!< batch name
+    std::string runLabel;                    //!< the batch's label of the run
+    std::string pcap;                        //!< pcap file prefix ("" none)
+    std::string pcapUes{"1"};                //!< UEs whose links are captured
+    std::string sampleInterval{"60s"};       //!< time series interval
+    std::string progress{"1"};               //!< progress lines on stderr (0/1)
+    std::string events{"0"};                 //!< record registration, SA and session events (0/1)
+    std::string attack{"none"};              //!< attack scenario (see --PrintHelp)
+};
+
+/** Wall clock. */
+using Clock = std::chrono::steady_clock;
+
+/** Progress reporter: simulated time reached, wall time, events per second. */
+class Progress
+{
+  public:
+    /**
+     * \param simTime the run's simulated time
+     */
+    explicit Progress(Time simTime)
+        : m_simTime(simTime),
+          m_start(Clock::now()),
+          m_last(m_start)
+    {
+        Simulator::Schedule(m_simTime / 20, &Progress::Report, this);
+    }
+
+  private:
+    /** Prints one line and schedules the next. */
+    void Report()
+    {
+        Clock::time_point now = Clock::now();
+        double wall = std::chrono::duration<double>(now - m_start).count();
+        double step = std::chrono::duration<double>(now - m_last).count();
+        uint64_t events = Simulator::GetEventCount();
+        std::cerr << "imssec-scenario: " << std::fixed << std::setprecision(0)
+                  << Simulator::Now().GetSeconds() << " s of " << m_simTime.GetSeconds()
+                  << " s simulated (" << std::setprecision(0)
+                  << 100.0 * Simulator::Now().GetSeconds() / m_simTime.GetSeconds() << "%), wall "
+                  << std::setprecision(1) << wall << " s, " << std::setprecision(0)
+                  << (step > 0 ? (events - m_lastEvents) / step : 0) << " events/s\n";
+        m_last = now;
+        m_lastEvents = events;
+        if (Simulator::Now() + m_simTime / 20 <= m_simTime)
+        {
+            Simulator::Schedule(m_simTime / 20, &Progress::Report, this);
+        }
+    }
+
+    Time m_simTime;            //!< simulated time of the run
+    Clock::time_point m_start; //!< start of the run
+    Clock::time_point m_last;  //!< last report
+    uint64_t m_lastEvents{0};  //!< events at the last report
+};
+
+/** Collects events when --events=1. */
+class EventLog
+{
+  public:
+    /**
+     * \param net the network
+     * \param record where the events go
+     */
+    EventLog(const ImsNetwork& net, RunRecord& record)
+        : m_record(record)
+    {
+        for (uint32_t i = 0; i < net.ueClients.GetN(); ++i)
+        {
+            std::string ue = "ue" + std::to_string(i + 1);
+            Ptr<ImsUeClient> c = net.GetUeClient(i);
+            c->TraceConnect("RegistrationCompleted", ue, MakeCallback(&EventLog::Registered, this));
+            c->TraceConnect("SessionDropped", ue, MakeCallback(&EventLog::Dropped, this));
+            c->TraceConnect("RotationHandled", ue, MakeCallback(&EventLog::Rotation, this));
+        }
+        net.pcscfApp->TraceConnectWithoutContext("SaSetCreated",
+                                                 MakeCallback(&EventLog::SaCreated, this));
+        net.pcscfApp->TraceConnectWithoutContext("SaSetDeleted",
+                                                 MakeCallback(&EventLog::SaDeleted, this));
+    }
+
+  private:
+    /**
+     * \param node node name
+     * \param kind event kind
+     * \param detail detail
+     */
+    void Add(const std::string& node, const std::string& kind, const std::string& detail)
+    {
+        m_record.events.push_back({Simulator::Now().GetSeconds(), node, kind, detail});
+    }
+
+    /** \copydoc ImsUeClient::RegistrationCompletedTracedCallback */
+    void Registered(std::string ue, ImsRegistrationCause cause, Time, uint32_t expires)
+    {
+        Add(ue,
+            "registration",
+            ImsUeCauses::GetName(cause) + ";expires=" + std::to_string(expires));
+    }
+
+    /** \copydoc ImsUeClient::SessionDroppedTracedCallback */
+    void Dropped(std::string ue, const std::string& callId, bool, ImsSessionDropCause cause)
+    {
+        Add(ue, "session-dropped", ImsUeCauses::GetName(cause) + ";call-id=" + callId);
+    }
+
+    /** \copydoc ImsUeClient::RotationTracedCallback */
+    void Rotation(std::string ue, Ipv6Address, Ipv6Address to, ImsUeRotationPolicy::Action a)
+    {
+        std::ostringstream os;
+        os << ImsUeRotationPolicy::GetName(a) << ";address=" << to;
+        Add(ue, "rotation", os.str());
+    }
+
+    /** \copydoc Pcscf::SaSetCreatedTracedCallback */
+    void SaCreated(const std::string& impi, uint32_t handle, const IpsecSaSetParameters& p)
+    {
+        std::ostringstream os;
+        os << "impi=" << impi << ";handle=" << handle << ";ue=" << p.ueAddress << "/"
+           << +p.uePrefixLength << ";spi-uc=" << p.ueSpiC << ";spi-us=" << p.ueSpiS
+           << ";spi-pc=" << p.pcscfSpiC << ";spi-ps=" << p.pcscfSpiS << ";port-uc=" << p.uePortC
+           << ";port-us=" << p.uePortS;
+        Add("pcscf", "sa-created", os.str());
+    }
+
+    /** \copydoc Pcscf::SaSetDeletedTracedCallback */
+    void SaDeleted(const std::string& impi, uint32_t handle, PcscfSaSetEnd why)
+    {
+        Add("pcscf",
+            "sa-deleted",
+            "impi=" + impi + ";handle=" + std::to_string(handle) +
+                ";why=" + PcscfCounters::GetName(why));
+    }
+
+    RunRecord& m_record; //!< the record
+};
+
+/**
+ * \param text text
+ * \param lo smallest value
+ * \param[out] value the number
+ * \returns true if text is an unsigned integer >= lo
+ */
+bool
+ParseUnsigned(const std::string& text, uint64_t lo, uint64_t& value)
+{
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos ||
+        text.size() > 19)
+    {
+        return false;
+    }
+    value = std::stoull(text);
+    return value >= lo;
+}
+
+/**
+ * \param text "0", "1", "true" or "false"
+ * \param[out] value the flag
+ * \returns true if text is one of them
+ */
+bool
+ParseFlag(const std::string& text, bool& value)
+{
+    if (text == "1" || text == "true")
+    {
+        value = true;
+        return true;
+    }
+    if (text == "0" || text == "false")
+    {
+        value = false;
+        return true;
+    }
+    return false;
+}
+
+/**
+ * \param message what is wrong
+ * \returns exit code 2
+ */
+int
+BadOption(const std::string& message)
+{
+    std::cerr << "imssec-scenario: " << message << "\n"
+              << "imssec-scenario: --PrintHelp lists the options\n";
+    return 2;
+}
+
+/** \returns the current UTC time, ISO 8601 */
+std::string
+UtcNow()
+{
+    std::time_t now = std::time(nullptr);
+    char text[32];
+    std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+    return text;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    ImsScenarioConfig config;
+    std::vector<std::string> values;
+    for (const ImsScenarioConfig::Option& o : config.GetOptions())
+    {
+        values.push_back(o.value);
+    }
+    RunOptions ro;
+    CommandLine cmd(__FILE__);
+    cmd.Usage("Runs one imssec scenario and appends it to a SQLite results database.\n"
+              "Times take units: 90s, 15min, 1h, 2d.  Exit 0: written, 1: run failed, "
+              "2: bad options.");
+    const auto& options = config.GetOptions();
+    for (size_t i = 0; i < options.size(); ++i)
+    {
+        cmd.AddValue(options[i].name, options[i].help, values[i]);
+    }
+    cmd.AddValue("seed", "ns-3 RngSeed (>= 1)", ro.seed);
+    cmd.AddValue("run", "ns-3 RngRun (>= 1)", ro.run);
+    cmd.AddValue("db", "results database (created if absent; none = print only)", ro.db);
+    cmd.AddValue("batch", "batch name recorded with the run", ro.batch);
+    cmd.AddValue("runLabel", "label of the run in its batch (k=v;...)", ro.runLabel);
+    cmd.AddValue("pcap",
+                 "pcap file prefix for the first pcapUes UEs' links (empty: none)",
+                 ro.pcap);
+    cmd.AddValue("pcapUes", "UEs whose links are captured", ro.pcapUes);
+    cmd.AddValue("sampleInterval", "time series interval (> 0)", ro.sampleInterval);
+    cmd.AddValue("progress", "progress lines on standard error (0 or 1)", ro.progress);
+    cmd.AddValue("events", "record registration, rotation, SA and drop events (0 or 1)", ro.events);
+    cmd.AddValue("attack", "attack run alongside the load (none)", ro.attack);
+
+    // ns-3's CommandLine exits with 1 on an unknown option; check the names first so that
+    // every bad option gives exit code 2 as the batch tool expects.
+    std::set<std::string> known = {"PrintHelp",
+                                   "help",
+                                   "PrintGlobals",
+                                   "PrintGroups",
+                                   "PrintTypeIds",
+                                   "PrintGroup",
+                                   "PrintAttributes",
+                                   "version",
+                                   "PrintVersion",
+                                   "seed",
+                                   "run",
+                                   "db",
+                                   "batch",
+                                   "runLabel",
+                                   "pcap",
+                                   "pcapUes",
+                                   "sampleInterval",
+                                   "progress",
+                                   "events",
+                                   "attack"};
+    for (int i = 1; i < argc; ++i)
+    {
+        std::string arg = argv[i];
+        std::string name = arg.substr(0, arg.find('='));
+        name = name.substr(name.find_first_not_of('-') == std::string::npos
+                               ? name.size()
+                               : name.find_first_not_of('-'));
+        if (arg.rfind("-", 0) != 0 || (!known.count(name) && !config.HasOption(name)))
+        {
+            return BadOption("unknown option '" + arg + "'");
+        }
+        if (!config.HasOption(name) && arg.find('=') == std::string::npos && known.count(name) &&
+            name.rfind("Print", 0) != 0 && name != "help" && name != "version")
+        {
+            return BadOption("option '" + arg + "' needs a value (--" + name + "=...)");
+        }
+    }
+    cmd.Parse(argc, argv);
+    for (size_t i = 0; i < options.size(); ++i)
+    {
+        config.Set(options[i].name, values[i]);
+    }
+    std::string error;
+    if (!config.Parse(error))
+    {
+        return BadOption(error);
+    }
+    uint64_t seed = 0;
+    uint64_t run = 0;
+    uint64_t pcapUes = 0;
+    Time sampleInterval;
+    bool progress = true;
+    bool events = false;
+    if (!ParseUnsigned(ro.seed, 1, seed) || seed > 0xffffffffULL)
+    {
+        return BadOption("--seed=" + ro.seed + ": needs an integer from 1 to 4294967295");
+    }
+    if (!ParseUnsigned(ro.run, 1, run))
+    {
+        return BadOption("--run=" + ro.run + ": needs an integer >= 1");
+    }
+    if (!ParseUnsigned(ro.pcapUes, 0, pcapUes))
+    {
+        return BadOption("--pcapUes=" + ro.pcapUes + ": needs an integer >= 0");
+    }
+    if (!ImsScenarioConfig::ParseTime(ro.sampleInterval, sampleInterval) ||
+        !sampleInterval.IsStrictlyPositive())
+    {
+        return BadOption("--sampleInterval=" + ro.sampleInterval + ": needs a positive time");
+    }
+    if (!ParseFlag(ro.progress, progress) || !ParseFlag(ro.events, events))
+    {
+        return BadOption("--progress and --events take 0 or 1");
+    }
+    if (ro.attack != "none")
+    {
+        return BadOption("--attack=" + ro.attack + ": this build knows no attacks (none)");
+    }
+    if (ro.batch.empty())
+    {
+        return BadOption("--batch must not be empty");
+    }
+    const ImsScenarioConfig::Values& v = config.GetValues();
+
+    std::unique_ptr<ResultsWriter> writer;
+    if (ro.db != "none")
+    {
+        try
+        {
+            writer = std::make_unique<ResultsWriter>(ro.db);
+            // fail on an unusable database now, not after hours of simulation
+            writer->HasCompletedRun(ro.batch, ro.runLabel, uint32_t(seed), run);
+        }
+        catch (const std::exception& e)
+        {
+            return BadOption("--db=" + ro.db + ": " + e.what());
+        }
+    }
+
+    RunRecord record;
+    record.batch = ro.batch;
+    record.runLabel = ro.runLabel;
+    record.seed = uint32_t(seed);
+    record.run = run;
+    record.startedAt = UtcNow();
+    record.parameters = config.GetParameters();
+    record.parameters.emplace_back("attack", ro.attack);
+
+    if (!ro.pcap.empty())
+    {
+        // ns-3 leaves UDP checksums zero unless asked, which IPv6 forbids (RFC 8200 8.1):
+        // a capture must be valid to Wireshark, so compute them when one is written.
+        GlobalValue::Bind("ChecksumEnabled", BooleanValue(true));
+    }
+    Clock::time_point start = Clock::now();
+    RngSeedManager::SetSeed(uint32_t(seed));
+    RngSeedManager::SetRun(run);
+    try
+    {
+        ImsNetworkHelper helper;
+        config.Configure(helper);
+        ImsNetwork net = helper.Install(v.ues);
+        helper.AssignStreams(net, 1);
+        if (!ro.pcap.empty() && pcapUes > 0)
+        {
+            helper.EnablePcap(ro.pcap, net, uint32_t(std::min<uint64_t>(pcapUes, v.ues)));
+        }
+        ImsMetricsCollector collector(net, sampleInterval);
+        collector.Start();
+        std::unique_ptr<EventLog> log;
+        if (events)
+        {
+            log = std::make_unique<EventLog>(net, record);
+        }
+        std::unique_ptr<Progress> reporter;
+        if (progress)
+        {
+            reporter = std::make_unique<Progress>(v.simTime);
+        }
+        Simulator::Stop(v.simTime);
+        Simulator::Run();
+        record.simSeconds = Simulator::Now().GetSeconds();
+        record.eventCount = Simulator::GetEventCount();
+        collector.Collect(record);
+        Simulator::Destroy();
+    }
+    catch (const std::exception& e)
+    {
+        record.status = "failed";
+        record.error = e.what();
+        Simulator::Destroy();
+    }
+    record.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+
+    double registrations = 0;
+    double dropped = 0;
+    for (const auto& [name, value] : record.metrics)
+    {
+        registrations += name == "registrations_address_change" ? value : 0;
+        dropped += name == "sessions_dropped" ? value : 0;
+    }
+    std::cout << "imssec-scenario: " << record.status << ", " << v.ues << " UEs, "
+              << v.simTime.GetSeconds() << " s simulated in " << std::setprecision(3)
+              << record.wallSeconds << " s wall, " << record.eventCount << " events; "
+              << "address-change registrations " << registrations << ", sessions dropped "
+              << dropped << "\n";
+    if (writer)
+    {
+        try
+        {
+            int64_t id = writer->Write(record);
+            std::cout << "imssec-scenario: run " << id << " written to " << ro.db << "\n";
+        }
+        catch (const std::exception& e)
+        {
+            std::cerr << "imssec-scenario: could not write " << ro.db << ": " << e.what() << "\n";
+            return 1;
+        }
+    }
+    else
+    {
+        for (const auto& [name, value] : record.metrics)
+        {
+            std::cout << name << " " << value << "\n";
+        }
+    }
+    if (record.status != "ok")
+    {
+        std::cerr << "imssec-scenario: run failed: " << record.error << "\n";
+        return 1;
+    }
+    return 0;
+}
