@@ -71,7 +71,10 @@ class FlowsTimerETestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(copies[4].message.GetCseq()->GetSequence(), 2, "then CSeq 2");
         NS_TEST_ASSERT_MSG_EQ(FlowsTestNetwork::Find(t.core, true, "REGISTER", 0).size(),
                               2,
-                              "the P-CSCF forwarded each REGISTER once");
+                              "the P-CSCF received each REGISTER once");
+        NS_TEST_ASSERT_MSG_EQ(FlowsTestNetwork::Find(t.ScscfSide(), true, "REGISTER", 0).size(),
+                              2,
+                              "and forwarded each once");
         NS_TEST_ASSERT_MSG_EQ(lost, 3, "three lost");
         NS_TEST_ASSERT_MSG_EQ(t.Ue()->IsRegistered(), true, "registered");
         NS_TEST_ASSERT_MSG_EQ(t.Ue()->GetTransactionManager()->GetRequestRetransmissionCount(),
@@ -152,9 +155,9 @@ class FlowsTimerFTestCase : public TestCase
             t.Ue()->GetTransactionManager()->GetRequestRetransmissionCount(),
             10,
             "retransmissions counted");
-        NS_TEST_ASSERT_MSG_EQ(FlowsTestNetwork::Find(t.core, true, "REGISTER", 0).size(),
+        NS_TEST_ASSERT_MSG_EQ(FlowsTestNetwork::Find(t.ScscfSide(), true, "REGISTER", 0).size(),
                               2,
-                              "only the retry reached the core");
+                              "only the retry reached the S-CSCF");
     }
 };
 

@@ -111,14 +111,14 @@ class FlowsRefreshTimingTestCase : public TestCase
  * \ingroup imssec-tests
  * SA refresh with a terminating session in progress (prefix-bound SAs, no rotation): the
  * remote party calls ue1 and refreshes the session with UPDATE every 30 s through the
- * re-registration.  On the wire: the refresh's Security-Client has new spi-c, spi-s and
- * port-c but the same port-s (TS 33.203 7.4); its 401 comes through the old SAs, the REGISTER
- * with the response and its 200 through the new ones; both SADs hold 8 SAs during the overlap
- * and 4 afterwards; the remote party's UPDATEs after the refresh reach the UE's port-s
- * through the new SA (ESP SPI = the new spi-s).  The session completes, nothing is dropped,
- * and the P-CSCF never lacks an SA toward the UE.  With a new port-s per re-registration the
- * dialog's remote target names a port no SA covers after the old set is deleted: the P-CSCF
- * answers 480, and the session dies of refresh-timeout.
+ * re-registration (300 s registrations: one refresh at 150 s).  On the wire: the refresh's
+ * Security-Client has new spi-c, spi-s and port-c but the same port-s (TS 33.203 7.4); its 401
+ * comes through the old SAs, the REGISTER with the response and its 200 through the new ones; both
+ * SADs hold 8 SAs during the overlap and 4 afterwards; the remote party's UPDATEs after the refresh
+ * reach the UE's port-s through the new SA (ESP SPI = the new spi-s).  The session completes,
+ * nothing is dropped, and the P-CSCF never lacks an SA toward the UE.  With a new port-s per
+ * re-registration the dialog's remote target names a port no SA covers after the old set is
+ * deleted: the P-CSCF answers 480, and the session dies of refresh-timeout.
  */
 class FlowsSaRefreshSessionTestCase : public TestCase
 {
@@ -133,8 +133,8 @@ class FlowsSaRefreshSessionTestCase : public TestCase
     {
         FlowsTestNetwork t(1, [](ImsNetworkHelper& h) {
             h.SetUeAttribute("AddrPrefLength", IntegerValue(64));
-            h.SetUeAttribute("RegistrationExpires", UintegerValue(200));
-            h.SetScscfAttribute("MaxExpires", UintegerValue(200));
+            h.SetUeAttribute("RegistrationExpires", UintegerValue(300));
+            h.SetScscfAttribute("MaxExpires", UintegerValue(300));
             h.SetRemotePartyAttribute("SessionRefreshInterval", TimeValue(Seconds(30)));
             h.SetRemotePartyAttribute("HoldingTime",
                                       StringValue("ns3::ConstantRandomVariable[Constant=200]"));

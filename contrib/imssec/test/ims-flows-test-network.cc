@@ -171,6 +171,21 @@ FlowsTestNetwork::Sip(const std::vector<WirePacket>& link, Time from, Time to)
     return out;
 }
 
+std::vector<WirePacket>
+FlowsTestNetwork::ScscfSide() const
+{
+    std::vector<WirePacket> out;
+    for (WirePacket w : core)
+    {
+        if (w.isSip && (w.source == net.scscfAddress || w.destination == net.scscfAddress))
+        {
+            w.fromUe = w.destination == net.scscfAddress;
+            out.push_back(w);
+        }
+    }
+    return out;
+}
+
 Ptr<ImsUeClient>
 FlowsTestNetwork::Ue(uint32_t i) const
 {

@@ -31,10 +31,11 @@ namespace tests
  * \ingroup imssec-tests
  * A whole imssec network built by ImsNetworkHelper (UEs, GGSN, P-CSCF, S-CSCF with HSS,
  * remote party) with two sniffers: the first UE's access link (UE -- GGSN) and the P-CSCF's
- * core link (GGSN -- P-CSCF).  Every UDP or ESP packet put on either link (PhyTxBegin of both
- * ends, so packets the loss model later drops are seen too) is decoded independently of the
- * model (WirePacket: IPv6, UDP, ESP SPI and sequence number, SIP parsed with the module's
- * codec).  The P-CSCF's SA set events and the first UE's addresses are recorded too.
+ * core link (GGSN -- P-CSCF, which carries both the UE side and the S-CSCF side of the
+ * P-CSCF's traffic: ScscfSide() selects the latter).  Every UDP or ESP packet put on either link
+ * (PhyTxBegin of both ends, so packets the loss model later drops are seen too) is decoded
+ * independently of the model (WirePacket: IPv6, UDP, ESP SPI and sequence number, SIP parsed with
+ * the module's codec).  The P-CSCF's SA set events and the first UE's addresses are recorded too.
  *
  * Seeds are fixed (RngSeedManager seed 1, run 1) and the streams assigned, so a case is
  * reproducible.  The destructor destroys the simulator while the sinks still exist.
@@ -94,6 +95,11 @@ class FlowsTestNetwork
                                        Time from = Seconds(0),
                                        Time to = Time::Max());
 
+    /**
+     * \returns the SIP packets on the P-CSCF's link that go to or come from the S-CSCF
+     *          (fromUe: toward the S-CSCF)
+     */
+    std::vector<WirePacket> ScscfSide() const;
     /**
      * \param i UE index from 0
      * \returns its IMS client
