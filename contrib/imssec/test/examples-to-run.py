@@ -4,6 +4,7 @@
 cpp_examples = [
     ("ipsec-esp-exchange --pcapPrefix=", "True", "True"),
     ("access-rotation-example --ues=2 --days=1", "True", "True"),
+    ("ims-network-example --ues=2 --duration=1h --rotation=20min --quiet=true", "True", "True"),
 ]
 
 python_examples = []

@@ -380,9 +380,10 @@ class ReregistrationTestCase : public UeTestCase
         NS_TEST_ASSERT_MSG_NE(newClient.GetPortC().value_or(0),
                               oldClient.GetPortC().value_or(0),
                               "new port-c");
-        NS_TEST_ASSERT_MSG_NE(newClient.GetPortS().value_or(0),
+        // TS 33.203 7.4: port-s stays for the lifetime of the registration.
+        NS_TEST_ASSERT_MSG_EQ(newClient.GetPortS().value_or(0),
                               oldClient.GetPortS().value_or(0),
-                              "new port-s");
+                              "same port-s");
         NS_TEST_ASSERT_MSG_EQ(ContactPort(refreshReg),
                               oldClient.GetPortS().value_or(0),
                               "Contact keeps the active port-s");
@@ -415,7 +416,7 @@ class ReregistrationTestCase : public UeTestCase
         NS_TEST_ASSERT_MSG_EQ(authReg.sourcePort, newClient.GetPortC().value_or(0), "new port-c");
         NS_TEST_ASSERT_MSG_EQ(ContactPort(authReg),
                               newClient.GetPortS().value_or(0),
-                              "Contact with the new port-s");
+                              "Contact with the (kept) port-s");
         NS_TEST_ASSERT_MSG_EQ(oks[1].spi, newClient.GetSpiC().value_or(0), "200 over the new SA");
         NS_TEST_ASSERT_MSG_NE(handle, firstHandle, "new set");
         NS_TEST_ASSERT_MSG_EQ(net.ueIpsec->HasSaSet(firstHandle), false, "old set deleted");

@@ -257,7 +257,9 @@ ImsUeRegistration::Begin(ImsRegistrationCause cause,
     m_source = source;
     m_attemptStart = Simulator::Now();
     m_state = REGISTERING;
-    m_offer = m_security->NewOffer();
+    // New SPIs and port-c every time; a re-registration keeps the registration's port-s
+    // (TS 33.203 7.4), which the Contact and every dialog's remote target name.
+    m_offer = m_security->NewOffer(m_protected);
     if (!m_listener.started.IsNull())
     {
         m_listener.started(cause);

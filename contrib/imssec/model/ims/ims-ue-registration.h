@@ -36,7 +36,9 @@ class UniformRandomVariable;
  *
  * An attempt is either *initial* (unprotected REGISTER to the P-CSCF's port 5060 from port
  * 5060; new Call-ID) or a *re-registration* (protected REGISTER through the active SA set,
- * same Call-ID, next CSeq).  Both carry a fresh Security-Client.  A 401 is checked (AKA
+ * same Call-ID, next CSeq).  Both carry a fresh Security-Client: new SPIs and port-c, and a
+ * new port-s for an initial registration only (a re-registration keeps the registration's
+ * port-s, TS 33.203 7.4).  A 401 is checked (AKA
  * nonce, Security-Server), AUTN verified by the USIM, the pending SA set installed with the
  * selector length the P-CSCF echoed, and the protected REGISTER with the Digest response and
  * Security-Verify sent through it.  A 200 completes the attempt: the pending set replaces the

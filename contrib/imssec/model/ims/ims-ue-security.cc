@@ -77,7 +77,7 @@ ImsUeSecurity::Uses(const SaSet& set, uint16_t port)
 }
 
 ImsUeSecurity::Offer
-ImsUeSecurity::NewOffer()
+ImsUeSecurity::NewOffer(bool reregistration)
 {
     Offer offer;
     // Two SPIs per offer from a counter: unique among this node's SAs (it wraps after
@@ -90,17 +90,39 @@ ImsUeSecurity::NewOffer()
         }
         *spi = m_nextSpi++;
     }
-    // Ports: the next pair not used by a set held (at most two sets exist).
-    for (uint32_t tries = 0; tries <= m_portRange / 2; ++tries)
+    auto free = [this](uint16_t port) { return !Uses(m_active, port) && !Uses(m_pending, port); };
+    if (reregistration && m_active.handle != 0)
     {
-        uint16_t c = m_portBase + m_nextPortOffset;
-        m_nextPortOffset = (m_nextPortOffset + 2) % m_portRange;
-        if (!Uses(m_active, c) && !Uses(m_active, c + 1) && !Uses(m_pending, c) &&
-            !Uses(m_pending, c + 1))
+        // TS 33.203 7.4: new SPIs and a new port-c, the same port-s for the lifetime of the
+        // registration.  port-c: the next counter value no set held uses.
+        offer.portS = m_active.parameters.uePortS;
+        for (uint32_t tries = 0; tries < m_portRange; ++tries)
         {
-            offer.portC = c;
-            offer.portS = c + 1;
-            break;
+            uint16_t c = m_portBase + m_nextPortOffset;
+            m_nextPortOffset = (m_nextPortOffset + 1) % m_portRange;
+            if (c != offer.portS && free(c))
+            {
+                offer.portC = c;
+                break;
+            }
+        }
+    }
+    else
+    {
+        // A new registration: the next pair not used by a set held (at most two sets
+        // exist), from an even offset.
+        m_nextPortOffset = (m_nextPortOffset + 1) & ~uint16_t{1};
+        for (uint32_t tries = 0; tries <= m_portRange / 2; ++tries)
+        {
+            m_nextPortOffset %= m_portRange;
+            uint16_t c = m_portBase + m_nextPortOffset;
+            m_nextPortOffset = (m_nextPortOffset + 2) % m_portRange;
+            if (free(c) && free(c + 1))
+            {
+                offer.portC = c;
+                offer.portS = c + 1;
+                break;
+            }
         }
     }
     uint16_t n = static_cast<uint16_t>(m_algorithms.size());

@@ -30,8 +30,12 @@ class SipTransport;
  * and the SA sets it holds.
  *
  * Every registration attempt gets a fresh offer (NewOffer): new spi-c/spi-s (a per-UE
- * counter, so unique on the node) and new port-c/port-s (a counter in [PortBase,
- * PortBase + PortRange), skipping the ports of the sets held), one `ipsec-3gpp` mechanism
+ * counter, so unique on the node) and a new port-c (a counter in [PortBase,
+ * PortBase + PortRange), skipping the ports of the sets held).  The protected server port
+ * port-s is new for an initial registration only: a re-registration keeps the port-s of the
+ * active set for the whole lifetime of the registration (TS 33.203 7.1 and 7.4), so that the
+ * registered Contact and every dialog's remote target (both name port-s) stay reachable
+ * through the new SAs once the old ones are gone.  One `ipsec-3gpp` mechanism
  * per integrity algorithm with descending q, all with the same SPIs and ports, and
  * `addr-pref-length` when configured.  The answer's Security-Server is checked and an SA set
  * installed as the *pending* set (both protected ports opened on the transport); on the 200
@@ -85,8 +89,13 @@ class ImsUeSecurity
      */
     void SetAllocation(uint16_t base, uint16_t range, uint32_t firstSpi);
 
-    /** \returns a fresh offer (new SPIs and ports) */
-    Offer NewOffer();
+    /**
+     * \brief Makes the Security-Client values of a registration attempt.
+     * \param reregistration true for a re-registration through the active set: the active
+     *        set's port-s is kept (TS 33.203 7.4); false (or no active set): new port-s too
+     * \returns the offer: new SPIs and a new port-c in every case
+     */
+    Offer NewOffer(bool reregistration = false);
 
     /**
      * \brief Chooses the Security-Server mechanism to use (RFC 3329 2.2: highest q among
@@ -194,7 +203,7 @@ class ImsUeSecurity
     std::optional<uint8_t> m_addrPrefLength; //!< addr-pref-length offered
     uint16_t m_portBase;                     //!< first protected port
     uint16_t m_portRange;                    //!< number of protected ports
-    uint16_t m_nextPortOffset;               //!< next port-c offset (even)
+    uint16_t m_nextPortOffset;               //!< next port offset from m_portBase
     uint32_t m_nextSpi;                      //!< next SPI
     SaSet m_active;                          //!< the registration's set
     SaSet m_pending;                         //!< the set being negotiated
