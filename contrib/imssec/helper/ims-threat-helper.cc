@@ -19,8 +19,8 @@
 #include "ns3/remote-party.h"
 #include "ns3/rogue-register-client.h"
 #include "ns3/scscf.h"
-#include "ns3/simulator.h"
 #include "ns3/simple-ref-count.h"
+#include "ns3/simulator.h"
 #include "ns3/sip-bidding-down-tap.h"
 #include "ns3/sip-flood-application.h"
 #include "ns3/string.h"
@@ -35,22 +35,22 @@ NS_LOG_COMPONENT_DEFINE("ImssecThreatHelper");
 /// What the trace sinks measure during a run.
 struct ImsThreatHelper::State : public SimpleRefCount<ImsThreatHelper::State>
 {
-    std::string attack{"none"};               //!< the attack installed
-    ImsNetwork net;                           //!< the network
-    uint32_t victim{0};                       //!< victim UE
-    std::string victimImpi;                   //!< its IMPI
-    Ptr<Node> attacker;                       //!< attacker node
-    Ptr<Application> app;                     //!< attacker application
-    Ptr<SipBiddingDownTap> tap;               //!< MITM tap
-    uint64_t downgraded{0};                   //!< registrations on a weaker alg
+    std::string attack{"none"};                       //!< the attack installed
+    ImsNetwork net;                                   //!< the network
+    uint32_t victim{0};                               //!< victim UE
+    std::string victimImpi;                           //!< its IMPI
+    Ptr<Node> attacker;                               //!< attacker node
+    Ptr<Application> app;                             //!< attacker application
+    Ptr<SipBiddingDownTap> tap;                       //!< MITM tap
+    uint64_t downgraded{0};                           //!< registrations on a weaker alg
     std::map<IpsecStack::DropReason, uint64_t> drops; //!< P-CSCF drops of attack packets
-    uint64_t delivered{0};                    //!< attack packets accepted by the P-CSCF
-    uint64_t regCompleted{0};                 //!< UE registrations completed
-    uint64_t regFailed{0};                    //!< UE registrations failed
-    uint64_t regFailedDuringAttack{0};        //!< ... after the attack started
-    double regTimeSum{0};                     //!< sum of registration durations (s)
-    Time attackTime;                          //!< attack start
-    uint32_t victimSetAtAttack{0};            //!< P-CSCF's victim set when the attack began
+    uint64_t delivered{0};                            //!< attack packets accepted by the P-CSCF
+    uint64_t regCompleted{0};                         //!< UE registrations completed
+    uint64_t regFailed{0};                            //!< UE registrations failed
+    uint64_t regFailedDuringAttack{0};                //!< ... after the attack started
+    double regTimeSum{0};                             //!< sum of registration durations (s)
+    Time attackTime;                                  //!< attack start
+    uint32_t victimSetAtAttack{0};                    //!< P-CSCF's victim set when the attack began
 
     /**
      * \param alg an algorithm
@@ -225,7 +225,8 @@ namespace
  * \param attributes name/value pairs; those the object's type has are set
  */
 void
-Apply(Ptr<Object> object, const std::vector<std::pair<std::string, Ptr<AttributeValue>>>& attributes)
+Apply(Ptr<Object> object,
+      const std::vector<std::pair<std::string, Ptr<AttributeValue>>>& attributes)
 {
     for (const auto& [name, value] : attributes)
     {
@@ -262,8 +263,7 @@ ImsThreatHelper::Install(ImsNetworkHelper& helper, ImsNetwork& net, const std::s
 {
     NS_LOG_FUNCTION(this << attack);
     std::vector<std::string> names = GetAttackNames();
-    if (std::find(names.begin(), names.end(), attack) == names.end() ||
-        m_victim >= net.ues.GetN())
+    if (std::find(names.begin(), names.end(), attack) == names.end() || m_victim >= net.ues.GetN())
     {
         return false;
     }
@@ -451,6 +451,8 @@ ImsThreatHelper::Collect(std::map<std::string, double>& metrics) const
     metrics["threat_downgraded_registrations"] = s.downgraded;
     metrics["threat_494_bidding_down"] = net.pcscfApp ? net.pcscfApp->GetBiddingDownCount() : 0;
     metrics["threat_pcscf_bad_icv"] = drop(IpsecStack::BAD_ICV);
+    metrics["threat_pcscf_bad_icv_total"] =
+        net.pcscfApp ? net.pcscf->GetObject<IpsecStack>()->GetDropCount(IpsecStack::BAD_ICV) : 0;
     metrics["threat_pcscf_replay"] = drop(IpsecStack::REPLAY);
     metrics["threat_pcscf_source_outside_selector"] = drop(IpsecStack::SOURCE_OUTSIDE_SELECTOR);
     metrics["threat_pcscf_other_drops"] = otherDrops;

@@ -97,6 +97,7 @@ class ImsThreatHelper
      * a downgraded registration, attack traffic delivered to SIP, a rogue 200 OK, or a UE
      * registration lost during a flood; must be 0 with the defences on),
      * threat_downgraded_registrations, threat_494_bidding_down, threat_pcscf_bad_icv,
+     * threat_pcscf_bad_icv_total (every BAD_ICV drop at the P-CSCF, attack-tagged or not),
      * threat_pcscf_replay, threat_pcscf_source_outside_selector, threat_pcscf_other_drops
      * (P-CSCF IPsec drops of attack packets), threat_delivered_to_sip, threat_rogue_registered,
      * threat_rogue_403, threat_rogue_timeouts, threat_victim_registered,
@@ -123,11 +124,11 @@ class ImsThreatHelper
 
   private:
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_attributes; //!< attributes
-    Time m_attackTime;                                                      //!< start
-    uint32_t m_victim;                                                      //!< victim UE
-    double m_processingRate;    //!< P-CSCF rate (< 0: unchanged)
-    uint32_t m_queueLimit;      //!< P-CSCF queue limit
-    Ptr<State> m_state;         //!< what the traces measure
+    Time m_attackTime;                                                     //!< start
+    uint32_t m_victim;                                                     //!< victim UE
+    double m_processingRate; //!< P-CSCF rate (< 0: unchanged)
+    uint32_t m_queueLimit;   //!< P-CSCF queue limit
+    Ptr<State> m_state;      //!< what the traces measure
 };
 
 } // namespace ns3

@@ -46,11 +46,11 @@ struct RunConfig
 /// What a run measured.
 struct RunResult
 {
-    std::map<std::string, double> m;       //!< threat_* metrics
-    uint64_t pcscfBadIcv{0};               //!< every BAD_ICV drop at the P-CSCF
-    uint64_t biddingDown{0};               //!< 494 for bidding down
-    bool victimRegistered{false};          //!< UE 0 registered at the end
-    uint32_t registeredUes{0};             //!< UEs registered at the end
+    std::map<std::string, double> m; //!< threat_* metrics
+    uint64_t pcscfBadIcv{0};         //!< every BAD_ICV drop at the P-CSCF
+    uint64_t biddingDown{0};         //!< 494 for bidding down
+    bool victimRegistered{false};    //!< UE 0 registered at the end
+    uint32_t registeredUes{0};       //!< UEs registered at the end
 };
 
 /**

@@ -648,8 +648,7 @@ Pcscf::HandleProtectedRequest(const SipMessage& request, const SipPacketInfo& in
             Reject(request, info, 403, PcscfRejectCause::WRONG_SA);
             return;
         }
-        if (info.saSetHandle != r->currentSet &&
-            !SecurityClientMatches(request, info.saSetHandle))
+        if (info.saSetHandle != r->currentSet && !SecurityClientMatches(request, info.saSetHandle))
         {
             NS_LOG_INFO("494 (Security-Client differs from the set's offer) to " << r->impi);
             Reject(request, info, 494, PcscfRejectCause::BIDDING_DOWN, &serverList);
@@ -763,7 +762,8 @@ Pcscf::Enqueue(const SipMessage& message,
     m_queueMax = std::max<uint32_t>(m_queueMax, m_queue.size());
     if (!m_serveEvent.IsRunning())
     {
-        m_serveEvent = Simulator::Schedule(Seconds(1.0 / m_processingRate), &Pcscf::ServeQueue, this);
+        m_serveEvent =
+            Simulator::Schedule(Seconds(1.0 / m_processingRate), &Pcscf::ServeQueue, this);
     }
     return true;
 }
@@ -784,7 +784,8 @@ Pcscf::ServeQueue()
     ++m_queueProcessed;
     if (!m_queue.empty())
     {
-        m_serveEvent = Simulator::Schedule(Seconds(1.0 / m_processingRate), &Pcscf::ServeQueue, this);
+        m_serveEvent =
+            Simulator::Schedule(Seconds(1.0 / m_processingRate), &Pcscf::ServeQueue, this);
     }
     if (!m_running)
     {

@@ -562,11 +562,11 @@ class Pcscf : public Application
     TracedCallback<const SipMessage&, const SipPacketInfo&, uint16_t, PcscfRejectCause>
         m_rejectTrace; //!< answered
     TracedCallback<const SipMessage&, const SipPacketInfo&, PcscfDropCause> m_dropTrace; //!< drops
-    TracedCallback<const std::string&, uint32_t, Time> m_registeredTrace;    //!< 200 OK processed
-    TracedCallback<const std::string&> m_removedTrace;                       //!< forgotten
-    TracedCallback<const SipMessage&, const SipPacketInfo&> m_sentTrace;     //!< sent
-    TracedCallback<const SipMessage&, const SipPacketInfo&> m_receivedTrace; //!< received
-    TracedCallback<uint32_t, uint32_t> m_sadSizeTrace;                       //!< SAD size
+    TracedCallback<const std::string&, uint32_t, Time> m_registeredTrace;     //!< 200 OK processed
+    TracedCallback<const std::string&> m_removedTrace;                        //!< forgotten
+    TracedCallback<const SipMessage&, const SipPacketInfo&> m_sentTrace;      //!< sent
+    TracedCallback<const SipMessage&, const SipPacketInfo&> m_receivedTrace;  //!< received
+    TracedCallback<uint32_t, uint32_t> m_sadSizeTrace;                        //!< SAD size
     TracedCallback<const SipMessage&, const SipPacketInfo&> m_queueDropTrace; //!< queue full
 };
 

@@ -26,7 +26,6 @@
 #include "ns3/uinteger.h"
 
 #include <openssl/rand.h>
-
 #include <sstream>
 
 namespace ns3
@@ -190,7 +189,8 @@ EspAttacker::Sniff(Ptr<const Packet> packet)
     {
         std::string text(std::min<uint32_t>(p->GetSize(), 16 + m_filter.size()), '\0');
         p->CopyData(reinterpret_cast<uint8_t*>(&text[0]), text.size());
-        matches = text.size() == 16 + m_filter.size() && text.compare(16, m_filter.size(), m_filter) == 0;
+        matches =
+            text.size() == 16 + m_filter.size() && text.compare(16, m_filter.size(), m_filter) == 0;
     }
     m_captured.push_back(Capture{ip.GetSource(), p, matches});
 }
@@ -358,7 +358,8 @@ EspAttacker::Prepare()
         std::ostringstream via;
         via << source;
         text.replace(text.find("[]"), 2, "[" + via.str() + "]");
-        Ptr<Packet> sip = Create<Packet>(reinterpret_cast<const uint8_t*>(text.data()), text.size());
+        Ptr<Packet> sip =
+            Create<Packet>(reinterpret_cast<const uint8_t*>(text.data()), text.size());
         Ptr<Packet> esp = own->Protect(sip, source, q.uePortC, p.pcscfAddress, q.pcscfPortS);
         if (esp)
         {

@@ -128,27 +128,27 @@ class EspAttacker : public Application
      */
     bool UseSource(Ipv6Address address);
 
-    Mode m_mode;                  //!< SPOOF or REPLAY
-    Source m_source;              //!< SPOOF source choice
-    uint8_t m_prefixLength;       //!< the victim's prefix length (ON_PREFIX)
-    bool m_stolenKey;             //!< SPOOF with the victim's IK (control)
-    uint32_t m_packets;           //!< SPOOF: packets to forge
-    Time m_interval;              //!< between two packets
-    std::string m_filter;         //!< REPLAY: SIP text prefix of captured packets to replay
-    uint32_t m_maxCaptured;       //!< captured packets kept
-    uint8_t m_tag;                //!< ThreatTag value
+    Mode m_mode;            //!< SPOOF or REPLAY
+    Source m_source;        //!< SPOOF source choice
+    uint8_t m_prefixLength; //!< the victim's prefix length (ON_PREFIX)
+    bool m_stolenKey;       //!< SPOOF with the victim's IK (control)
+    uint32_t m_packets;     //!< SPOOF: packets to forge
+    Time m_interval;        //!< between two packets
+    std::string m_filter;   //!< REPLAY: SIP text prefix of captured packets to replay
+    uint32_t m_maxCaptured; //!< captured packets kept
+    uint8_t m_tag;          //!< ThreatTag value
 
-    Ptr<Pcscf> m_pcscf;           //!< victim's P-CSCF
-    std::string m_impi;           //!< victim's IMPI
-    std::string m_impu;           //!< victim's IMPU
-    Ptr<Socket> m_socket;         //!< raw socket, protocol 50
-    Ipv6Address m_sourceAddress;  //!< current source address
-    std::vector<Capture> m_captured; //!< captured ESP packets
-    std::vector<Ptr<Packet>> m_toSend; //!< SPOOF: forged packets; REPLAY: from m_captured
+    Ptr<Pcscf> m_pcscf;                      //!< victim's P-CSCF
+    std::string m_impi;                      //!< victim's IMPI
+    std::string m_impu;                      //!< victim's IMPU
+    Ptr<Socket> m_socket;                    //!< raw socket, protocol 50
+    Ipv6Address m_sourceAddress;             //!< current source address
+    std::vector<Capture> m_captured;         //!< captured ESP packets
+    std::vector<Ptr<Packet>> m_toSend;       //!< SPOOF: forged packets; REPLAY: from m_captured
     std::vector<Ipv6Address> m_toSendSource; //!< their sources
-    size_t m_next;                //!< next of m_toSend
-    EventId m_event;              //!< next send
-    uint64_t m_sent;              //!< packets sent
+    size_t m_next;                           //!< next of m_toSend
+    EventId m_event;                         //!< next send
+    uint64_t m_sent;                         //!< packets sent
     TracedCallback<Ptr<const Packet>, const Ipv6Address&> m_sentTrace; //!< sent
 };
 

@@ -24,7 +24,6 @@
 #include "ns3/usim.h"
 
 #include <openssl/rand.h>
-
 #include <sstream>
 
 namespace ns3
@@ -75,17 +74,13 @@ RogueRegisterClient::GetTypeId()
             .SetParent<Application>()
             .SetGroupName("Imssec")
             .AddConstructor<RogueRegisterClient>()
-            .AddAttribute("Mode",
-                          "hijack (no key), wrong-res (real key, wrong RES) or right-res "
-                          "(control); default hijack",
-                          EnumValue(HIJACK),
-                          MakeEnumAccessor(&RogueRegisterClient::m_mode),
-                          MakeEnumChecker(HIJACK,
-                                          "hijack",
-                                          WRONG_RES,
-                                          "wrong-res",
-                                          RIGHT_RES,
-                                          "right-res"))
+            .AddAttribute(
+                "Mode",
+                "hijack (no key), wrong-res (real key, wrong RES) or right-res "
+                "(control); default hijack",
+                EnumValue(HIJACK),
+                MakeEnumAccessor(&RogueRegisterClient::m_mode),
+                MakeEnumChecker(HIJACK, "hijack", WRONG_RES, "wrong-res", RIGHT_RES, "right-res"))
             .AddAttribute("PcscfAddress",
                           "The P-CSCF's address (default ::)",
                           Ipv6AddressValue(Ipv6Address::GetAny()),
@@ -362,16 +357,16 @@ RogueRegisterClient::OnChallenge(const SipMessage& response)
     IpsecSaSetParameters p;
     std::string error;
     if (!ipsec || !ImsSecAgree::BuildSaSetParameters(ue,
-                                                      server.front(),
-                                                      IpsecSaSetParameters::Side::UE,
-                                                      m_address,
-                                                      128,
-                                                      m_pcscf,
-                                                      ik,
-                                                      ck,
-                                                      Seconds(240),
-                                                      &p,
-                                                      &error))
+                                                     server.front(),
+                                                     IpsecSaSetParameters::Side::UE,
+                                                     m_address,
+                                                     128,
+                                                     m_pcscf,
+                                                     ik,
+                                                     ck,
+                                                     Seconds(240),
+                                                     &p,
+                                                     &error))
     {
         NS_LOG_WARN("no SA set: " << error);
         End(REJECTED, 401);
@@ -391,11 +386,10 @@ RogueRegisterClient::OnChallenge(const SipMessage& response)
     d.qop = "auth";
     d.nc = "00000001";
     d.cnonce = Token();
-    std::string auth = "Digest username=\"" + d.username + "\", realm=\"" + d.realm +
-                       "\", nonce=\"" + d.nonce + "\", uri=\"" + d.uri + "\", response=\"" +
-                       DigestAka::ComputeAkaResponse(d, res) +
-                       "\", algorithm=AKAv1-MD5, qop=auth, nc=00000001, cnonce=\"" + d.cnonce +
-                       "\"";
+    std::string auth =
+        "Digest username=\"" + d.username + "\", realm=\"" + d.realm + "\", nonce=\"" + d.nonce +
+        "\", uri=\"" + d.uri + "\", response=\"" + DigestAka::ComputeAkaResponse(d, res) +
+        "\", algorithm=AKAv1-MD5, qop=auth, nc=00000001, cnonce=\"" + d.cnonce + "\"";
     std::string verify;
     for (const SecurityMechanism& m : server)
     {

@@ -136,16 +136,16 @@ class RogueRegisterClient : public Application
                              const std::string& verify) const;
 
     // parameters
-    Mode m_mode;             //!< what the client knows
-    Ipv6Address m_pcscf;     //!< P-CSCF address
-    std::string m_impi;      //!< private identity claimed
-    std::string m_impu;      //!< public identity claimed
-    std::string m_domain;    //!< home domain
-    uint32_t m_attemptsMax;  //!< attempts
-    Time m_interval;         //!< between attempts
-    Time m_timeout;          //!< answer awaited this long
-    uint16_t m_portC;        //!< protected client port
-    uint16_t m_portS;        //!< protected server port
+    Mode m_mode;                                 //!< what the client knows
+    Ipv6Address m_pcscf;                         //!< P-CSCF address
+    std::string m_impi;                          //!< private identity claimed
+    std::string m_impu;                          //!< public identity claimed
+    std::string m_domain;                        //!< home domain
+    uint32_t m_attemptsMax;                      //!< attempts
+    Time m_interval;                             //!< between attempts
+    Time m_timeout;                              //!< answer awaited this long
+    uint16_t m_portC;                            //!< protected client port
+    uint16_t m_portS;                            //!< protected server port
     std::optional<AkaCredentials> m_credentials; //!< K/OPc when known
 
     // state
@@ -158,10 +158,10 @@ class RogueRegisterClient : public Application
     EventId m_nextEvent;           //!< next attempt
 
     // statistics
-    uint64_t m_attempts;                    //!< attempts
-    uint64_t m_registered;                  //!< 200 OK
-    uint64_t m_timeouts;                    //!< no answer
-    std::map<uint16_t, uint64_t> m_status;  //!< final responses by code
+    uint64_t m_attempts;                              //!< attempts
+    uint64_t m_registered;                            //!< 200 OK
+    uint64_t m_timeouts;                              //!< no answer
+    std::map<uint16_t, uint64_t> m_status;            //!< final responses by code
     TracedCallback<Outcome, uint16_t> m_attemptTrace; //!< attempts ended
 };
 

@@ -85,12 +85,12 @@ class SipBiddingDownTap : public ErrorModel
      */
     bool Rewrite(const std::string& text, std::string* out);
 
-    Variant m_variant;             //!< which list
-    std::string m_strong;          //!< algorithm removed
-    std::string m_weak;            //!< algorithm left
-    Ptr<ErrorModel> m_next;        //!< chained error model
-    uint64_t m_attempts;           //!< messages modified
-    uint64_t m_seen;               //!< candidate messages seen
+    Variant m_variant;      //!< which list
+    std::string m_strong;   //!< algorithm removed
+    std::string m_weak;     //!< algorithm left
+    Ptr<ErrorModel> m_next; //!< chained error model
+    uint64_t m_attempts;    //!< messages modified
+    uint64_t m_seen;        //!< candidate messages seen
     TracedCallback<const Ipv6Address&, const std::string&, const std::string&>
         m_tamperedTrace; //!< modified
 };

@@ -75,18 +75,18 @@ class SipFloodApplication : public Application
      */
     void HandleRead(Ptr<Socket> socket);
 
-    Ipv6Address m_destination;           //!< P-CSCF address
-    uint16_t m_port;                     //!< P-CSCF port
-    double m_rate;                       //!< datagrams per second
-    double m_garbageFraction;            //!< share of garbage
-    uint32_t m_garbageSize;              //!< garbage datagram size (bytes)
-    std::string m_domain;                //!< home domain
-    Ptr<UniformRandomVariable> m_random; //!< garbage bytes and choices
-    Ptr<Socket> m_socket;                //!< UDP socket
-    EventId m_event;                     //!< next send
-    uint64_t m_garbage;                  //!< garbage sent
-    uint64_t m_registers;                //!< REGISTERs sent
-    uint64_t m_received;                 //!< datagrams received
+    Ipv6Address m_destination;                           //!< P-CSCF address
+    uint16_t m_port;                                     //!< P-CSCF port
+    double m_rate;                                       //!< datagrams per second
+    double m_garbageFraction;                            //!< share of garbage
+    uint32_t m_garbageSize;                              //!< garbage datagram size (bytes)
+    std::string m_domain;                                //!< home domain
+    Ptr<UniformRandomVariable> m_random;                 //!< garbage bytes and choices
+    Ptr<Socket> m_socket;                                //!< UDP socket
+    EventId m_event;                                     //!< next send
+    uint64_t m_garbage;                                  //!< garbage sent
+    uint64_t m_registers;                                //!< REGISTERs sent
+    uint64_t m_received;                                 //!< datagrams received
     TracedCallback<Ptr<const Packet>, bool> m_sentTrace; //!< sent
 };
 
