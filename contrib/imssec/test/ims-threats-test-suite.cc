@@ -8,12 +8,15 @@
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/esp-attacker.h"
+#include "ns3/hss.h"
 #include "ns3/ims-network-helper.h"
 #include "ns3/ims-threat-helper.h"
 #include "ns3/ims-ue-client.h"
 #include "ns3/integer.h"
 #include "ns3/ipsec-stack.h"
 #include "ns3/pcscf.h"
+#include "ns3/remote-party.h"
+#include "ns3/scscf.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -58,7 +61,7 @@ struct RunResult
  * \returns what the run measured
  */
 RunResult
-Run(const RunConfig& c)
+RunAttack(const RunConfig& c)
 {
     ImsNetworkHelper helper;
     helper.SetAttach(Seconds(1), MilliSeconds(200));
@@ -117,7 +120,7 @@ class ThreatsBiddingDownTestCase : public TestCase
         RunConfig a;
         a.attack = "bidding-down-server";
         a.ues = 1;
-        RunResult ra = Run(a);
+        RunResult ra = RunAttack(a);
         NS_TEST_ASSERT_MSG_GT(ra.m["threat_attempts"], 0, "the 401 was never rewritten");
         NS_TEST_ASSERT_MSG_EQ(ra.m["threat_downgraded_registrations"], 0, "downgraded");
         NS_TEST_ASSERT_MSG_GT(ra.pcscfBadIcv, 0, "the MD5 SAs were not detected by the ICV");
@@ -128,7 +131,7 @@ class ThreatsBiddingDownTestCase : public TestCase
         a2.network = [](ImsNetworkHelper& h) {
             h.SetIpsecAttribute("IcvMode", EnumValue(IpsecStack::ICV_LENGTH_ONLY));
         };
-        RunResult ra2 = Run(a2);
+        RunResult ra2 = RunAttack(a2);
         NS_TEST_ASSERT_MSG_GT(ra2.m["threat_494_bidding_down"], 0, "no 494 on Security-Verify");
         NS_TEST_ASSERT_MSG_EQ(ra2.m["threat_downgraded_registrations"], 0, "downgraded");
 
@@ -137,7 +140,7 @@ class ThreatsBiddingDownTestCase : public TestCase
         RunConfig b;
         b.attack = "bidding-down-client";
         b.ues = 1;
-        RunResult rb = Run(b);
+        RunResult rb = RunAttack(b);
         NS_TEST_ASSERT_MSG_GT(rb.m["threat_attempts"], 0, "the REGISTER was never rewritten");
         NS_TEST_ASSERT_MSG_GT(rb.m["threat_494_bidding_down"], 0, "no 494");
         NS_TEST_ASSERT_MSG_EQ(rb.m["threat_downgraded_registrations"], 0, "downgraded");
@@ -148,7 +151,7 @@ class ThreatsBiddingDownTestCase : public TestCase
         bc.network = [](ImsNetworkHelper& h) {
             h.SetPcscfAttribute("CheckSecurityClient", BooleanValue(false));
         };
-        RunResult rbc = Run(bc);
+        RunResult rbc = RunAttack(bc);
         NS_TEST_ASSERT_MSG_GT(rbc.m["threat_downgraded_registrations"], 0, "control: no downgrade");
         NS_TEST_ASSERT_MSG_EQ(rbc.m["threat_success"], 1, "control: success not counted");
         NS_TEST_ASSERT_MSG_EQ(rbc.m["threat_494_bidding_down"], 0, "control: 494 anyway");
@@ -183,7 +186,7 @@ class ThreatsSpoofTestCase : public TestCase
             t.SetAttribute("StolenKey", BooleanValue(stolenKey));
             t.SetAttribute("Packets", UintegerValue(4));
         };
-        return Run(c).m;
+        return RunAttack(c).m;
     }
 
     void DoRun() override
@@ -235,7 +238,7 @@ class ThreatsReplayTestCase : public TestCase
             RunConfig c;
             c.attack = attack;
             c.ues = 1;
-            RunResult r = Run(c);
+            RunResult r = RunAttack(c);
             NS_TEST_ASSERT_MSG_GT(r.m["threat_attempts"], 0, attack + ": nothing replayed");
             NS_TEST_ASSERT_MSG_EQ(r.m["threat_pcscf_replay"],
                                   r.m["threat_attempts"],
@@ -246,7 +249,7 @@ class ThreatsReplayTestCase : public TestCase
             c.network = [](ImsNetworkHelper& h) {
                 h.SetIpsecAttribute("ReplayWindow", UintegerValue(0));
             };
-            RunResult rc = Run(c);
+            RunResult rc = RunAttack(c);
             NS_TEST_ASSERT_MSG_GT(rc.m["threat_delivered_to_sip"], 0, attack + ": control");
             NS_TEST_ASSERT_MSG_EQ(rc.m["threat_success"], 1, attack + ": control success");
         }
@@ -271,7 +274,7 @@ class ThreatsRegistrationTestCase : public TestCase
         RunConfig h;
         h.attack = "hijack";
         h.threat = [](ImsThreatHelper& t) { t.SetAttribute("Attempts", UintegerValue(2)); };
-        RunResult rh = Run(h);
+        RunResult rh = RunAttack(h);
         NS_TEST_ASSERT_MSG_EQ(rh.m["threat_attempts"], 2, "hijack: attempts");
         NS_TEST_ASSERT_MSG_EQ(rh.m["threat_rogue_registered"], 0, "hijack succeeded");
         NS_TEST_ASSERT_MSG_EQ(rh.m["threat_rogue_403"] + rh.m["threat_rogue_timeouts"],
@@ -283,13 +286,13 @@ class ThreatsRegistrationTestCase : public TestCase
 
         RunConfig w;
         w.attack = "wrong-res";
-        RunResult rw = Run(w);
+        RunResult rw = RunAttack(w);
         NS_TEST_ASSERT_MSG_EQ(rw.m["threat_rogue_403"], 1, "wrong RES: no 403");
         NS_TEST_ASSERT_MSG_EQ(rw.m["threat_rogue_registered"], 0, "wrong RES registered");
         NS_TEST_ASSERT_MSG_EQ(rw.m["threat_victim_registered"], 1, "wrong RES: victim lost");
         // Control: the same client with the right RES registers.
         w.threat = [](ImsThreatHelper& t) { t.SetAttribute("Mode", StringValue("right-res")); };
-        RunResult rc = Run(w);
+        RunResult rc = RunAttack(w);
         NS_TEST_ASSERT_MSG_EQ(rc.m["threat_rogue_registered"], 1, "control: right RES refused");
         NS_TEST_ASSERT_MSG_EQ(rc.m["threat_success"], 1, "control: success not counted");
     }
@@ -319,14 +322,14 @@ class ThreatsFloodTestCase : public TestCase
             t.SetAttribute("Rate", DoubleValue(400));
             t.SetPcscfProcessing(200, 50);
         };
-        RunResult r = Run(c);
+        RunResult r = RunAttack(c);
         NS_TEST_ASSERT_MSG_GT(r.m["threat_flood_sent"], 7000, "flood not sent");
         NS_TEST_ASSERT_MSG_GT(r.m["threat_pcscf_queue_drops"], 0, "overload not visible");
         NS_TEST_ASSERT_MSG_EQ(r.m["threat_pcscf_queue_max"], 50, "queue limit not reached");
         NS_TEST_ASSERT_MSG_GT(r.m["threat_pcscf_queue_delay_mean_ms"], 5, "no queueing delay");
         // The same flood against an infinitely fast P-CSCF: no queue at all.
         c.threat = [](ImsThreatHelper& t) { t.SetAttribute("Rate", DoubleValue(400)); };
-        RunResult ri = Run(c);
+        RunResult ri = RunAttack(c);
         NS_TEST_ASSERT_MSG_EQ(ri.m["threat_pcscf_queue_drops"], 0, "drops without a queue");
         NS_TEST_ASSERT_MSG_EQ(ri.m["threat_pcscf_queue_max"], 0, "queue without a rate");
         NS_TEST_ASSERT_MSG_EQ(ri.registeredUes, 2, "UEs lost registration without overload");
@@ -355,7 +358,7 @@ class ThreatsHelperTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(t.Install(helper, net, "teleport"), false, "unknown accepted");
         Simulator::Destroy();
         RunConfig c;
-        RunResult r = Run(c);
+        RunResult r = RunAttack(c);
         NS_TEST_ASSERT_MSG_EQ(r.m["threat_success"], 0, "baseline success");
         NS_TEST_ASSERT_MSG_EQ(r.m["threat_downgraded_registrations"], 0, "baseline downgrade");
         NS_TEST_ASSERT_MSG_EQ(r.registeredUes, 2, "baseline registrations");
