@@ -166,7 +166,7 @@ class ThreatsSpoofTestCase : public TestCase
 {
   public:
     ThreatsSpoofTestCase()
-        : TestCase("on-prefix and off-prefix ESP spoofing against /128 and /64 SAs")
+        : TestCase("on-prefix and off-prefix ESP spoofing against 128-bit and 64-bit selectors")
     {
     }
 
@@ -280,7 +280,7 @@ class ThreatsRegistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(rh.m["threat_rogue_403"] + rh.m["threat_rogue_timeouts"],
                               2,
                               "hijack: attempts neither refused nor dropped");
-        NS_TEST_ASSERT_MSG_GT(rh.m["threat_pcscf_bad_icv"], 0, "hijack: no ICV failure");
+        NS_TEST_ASSERT_MSG_GT(rh.m["threat_pcscf_bad_icv_total"], 0, "hijack: no ICV failure");
         NS_TEST_ASSERT_MSG_EQ(rh.m["threat_victim_registered"], 1, "hijack: victim lost");
         NS_TEST_ASSERT_MSG_EQ(rh.m["threat_victim_sa_unchanged"], 1, "hijack: victim SAs");
 
