@@ -10,6 +10,7 @@
 #include "ns3/abort.h"
 #include "ns3/aka-types.h"
 #include "ns3/boolean.h"
+#include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/ipsec-sad.h"
 #include "ns3/ipsec-stack.h"
@@ -171,6 +172,26 @@ Pcscf::GetTypeId()
                           UintegerValue(480),
                           MakeUintegerAccessor(&Pcscf::m_noSaStatusCode),
                           MakeUintegerChecker<uint16_t>(400, 699))
+            .AddAttribute("CheckSecurityClient",
+                          "Answer 494 when the Security-Client of a protected REGISTER through "
+                          "a pending SA set does not name the mechanism the set was built from "
+                          "(TS 33.203 7.2, bidding down; default true)",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&Pcscf::m_checkSecurityClient),
+                          MakeBooleanChecker())
+            .AddAttribute("ProcessingRate",
+                          "SIP messages the P-CSCF processes per second; messages wait in a "
+                          "FIFO queue for their service time 1/rate (0 = infinite, no queue; "
+                          "default 0)",
+                          DoubleValue(0),
+                          MakeDoubleAccessor(&Pcscf::m_processingRate),
+                          MakeDoubleChecker<double>(0))
+            .AddAttribute("QueueLimit",
+                          "Messages the processing queue holds; more are dropped (messages; "
+                          "used when ProcessingRate > 0; default 1000)",
+                          UintegerValue(1000),
+                          MakeUintegerAccessor(&Pcscf::m_queueLimit),
+                          MakeUintegerChecker<uint32_t>(1))
             .AddTraceSource("SaSetCreated",
                             "An SA set was installed on a 401 (IMPI, handle, parameters)",
                             MakeTraceSourceAccessor(&Pcscf::m_saSetCreatedTrace),
@@ -208,7 +229,11 @@ Pcscf::GetTypeId()
             .AddTraceSource("SadSize",
                             "Live SAs in the node's SAD (IpsecSad::SaCount)",
                             MakeTraceSourceAccessor(&Pcscf::m_sadSizeTrace),
-                            "ns3::Pcscf::SadSizeTracedCallback");
+                            "ns3::Pcscf::SadSizeTracedCallback")
+            .AddTraceSource("QueueDrop",
+                            "A SIP message was dropped because the processing queue was full",
+                            MakeTraceSourceAccessor(&Pcscf::m_queueDropTrace),
+                            "ns3::Pcscf::MessageTracedCallback");
     return tid;
 }
 
@@ -226,8 +251,15 @@ Pcscf::Pcscf()
       m_verifyEveryProtectedRequest(false),
       m_assertIdentity(true),
       m_noSaStatusCode(480),
+      m_checkSecurityClient(true),
+      m_processingRate(0),
+      m_queueLimit(1000),
       m_running(false),
-      m_tracesConnected(false)
+      m_tracesConnected(false),
+      m_serving(false),
+      m_queueDrops(0),
+      m_queueProcessed(0),
+      m_queueMax(0)
 {
     NS_LOG_FUNCTION(this);
     m_transport = CreateObject<SipTransport>();
@@ -254,6 +286,8 @@ Pcscf::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_sweepEvent.Cancel();
+    m_serveEvent.Cancel();
+    m_queue.clear();
     // The node's IPsec layer may outlive the application (its SAD fires on disposal).
     DisconnectTraces();
     m_running = false;
@@ -381,6 +415,8 @@ Pcscf::StopApplication()
     }
     m_running = false;
     m_sweepEvent.Cancel();
+    m_serveEvent.Cancel();
+    m_queue.clear();
     std::vector<std::string> impis;
     m_table.ForEach([&impis](PcscfRegistration& r) { impis.push_back(r.impi); });
     for (const std::string& impi : impis)
@@ -431,6 +467,10 @@ void
 Pcscf::ReceiveRequest(const SipMessage& request, const SipPacketInfo& info, uint64_t handle)
 {
     NS_LOG_FUNCTION(this << request.GetMethod() << info << handle);
+    if (Enqueue(request, info, handle, true))
+    {
+        return;
+    }
     if (info.localPort == m_portS)
     {
         if (!info.isProtected)
@@ -461,6 +501,10 @@ void
 Pcscf::ReceiveResponse(const SipMessage& response, const SipPacketInfo& info)
 {
     NS_LOG_FUNCTION(this << response.GetStatusCode() << info);
+    if (Enqueue(response, info, 0, false))
+    {
+        return;
+    }
     bool onProtectedPort = info.localPort == m_portC || info.localPort == m_portS;
     if (onProtectedPort && !info.isProtected)
     {
@@ -604,6 +648,12 @@ Pcscf::HandleProtectedRequest(const SipMessage& request, const SipPacketInfo& in
             Reject(request, info, 403, PcscfRejectCause::WRONG_SA);
             return;
         }
+        if (info.saSetHandle != r->currentSet && !SecurityClientMatches(request, info.saSetHandle))
+        {
+            NS_LOG_INFO("494 (Security-Client differs from the set's offer) to " << r->impi);
+            Reject(request, info, 494, PcscfRejectCause::BIDDING_DOWN, &serverList);
+            return;
+        }
         if (!CheckHops(request, info, forwarded))
         {
             return; // before any state is kept
@@ -665,6 +715,128 @@ Pcscf::HandleProtectedRequest(const SipMessage& request, const SipPacketInfo& in
     }
     SecAgreeRules::StripForForwarding(forwarded);
     ForwardToCore(request, info, forwarded);
+}
+
+bool
+Pcscf::SecurityClientMatches(const SipMessage& request, uint32_t handle) const
+{
+    NS_LOG_FUNCTION(this << handle);
+    if (!m_checkSecurityClient)
+    {
+        return true;
+    }
+    IpsecSaSetParameters p;
+    if (!m_ipsec || !m_ipsec->GetSaSetParameters(handle, p))
+    {
+        return false;
+    }
+    // The server's choice on the integrity-protected list must be the one it made on the
+    // unprotected list: same algorithm, same SPIs and ports of the UE.
+    PcscfRegistration::Offer offer;
+    if (!m_server.ChooseOffer(request.GetSecurityMechanisms("Security-Client"), &offer, nullptr))
+    {
+        return false;
+    }
+    return offer.alg == p.alg && offer.ueSpiC == p.ueSpiC && offer.ueSpiS == p.ueSpiS &&
+           offer.uePortC == p.uePortC && offer.uePortS == p.uePortS;
+}
+
+bool
+Pcscf::Enqueue(const SipMessage& message,
+               const SipPacketInfo& info,
+               uint64_t handle,
+               bool isRequest)
+{
+    if (m_processingRate <= 0 || m_serving)
+    {
+        return false; // infinite rate, or the message being served now
+    }
+    NS_LOG_FUNCTION(this << isRequest << info);
+    if (m_queue.size() >= m_queueLimit)
+    {
+        ++m_queueDrops;
+        m_queueDropTrace(message, info);
+        return true;
+    }
+    m_queue.push_back(QueuedMessage{message, info, handle, isRequest, Simulator::Now()});
+    m_queueMax = std::max<uint32_t>(m_queueMax, m_queue.size());
+    if (!m_serveEvent.IsRunning())
+    {
+        m_serveEvent =
+            Simulator::Schedule(Seconds(1.0 / m_processingRate), &Pcscf::ServeQueue, this);
+    }
+    return true;
+}
+
+void
+Pcscf::ServeQueue()
+{
+    NS_LOG_FUNCTION(this << m_queue.size());
+    if (m_queue.empty())
+    {
+        return;
+    }
+    QueuedMessage q = std::move(m_queue.front());
+    m_queue.pop_front();
+    Time delay = Simulator::Now() - q.arrival;
+    m_queueDelaySum += delay;
+    m_queueDelayMax = std::max(m_queueDelayMax, delay);
+    ++m_queueProcessed;
+    if (!m_queue.empty())
+    {
+        m_serveEvent =
+            Simulator::Schedule(Seconds(1.0 / m_processingRate), &Pcscf::ServeQueue, this);
+    }
+    if (!m_running)
+    {
+        return;
+    }
+    m_serving = true;
+    if (q.isRequest)
+    {
+        ReceiveRequest(q.message, q.info, q.handle);
+    }
+    else
+    {
+        ReceiveResponse(q.message, q.info);
+    }
+    m_serving = false;
+}
+
+uint64_t
+Pcscf::GetQueueDrops() const
+{
+    return m_queueDrops;
+}
+
+uint64_t
+Pcscf::GetQueueProcessed() const
+{
+    return m_queueProcessed;
+}
+
+uint32_t
+Pcscf::GetQueueLength() const
+{
+    return m_queue.size();
+}
+
+uint32_t
+Pcscf::GetQueueMaxLength() const
+{
+    return m_queueMax;
+}
+
+Time
+Pcscf::GetMeanQueueDelay() const
+{
+    return m_queueProcessed == 0 ? Time(0) : m_queueDelaySum / int64_t(m_queueProcessed);
+}
+
+Time
+Pcscf::GetMaxQueueDelay() const
+{
+    return m_queueDelayMax;
 }
 
 bool

@@ -22,6 +22,7 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -233,10 +234,40 @@ class Pcscf : public Application
     /** \returns UEs with a confirmed registration */
     uint32_t GetRegisteredUeCount() const;
 
+    // --- message processing model (ProcessingRate > 0) ----------------------------------
+
+    /** \returns SIP messages dropped because the processing queue was full */
+    uint64_t GetQueueDrops() const;
+
+    /** \returns SIP messages that went through the processing queue */
+    uint64_t GetQueueProcessed() const;
+
+    /** \returns messages waiting in the processing queue now */
+    uint32_t GetQueueLength() const;
+
+    /** \returns the largest queue length seen */
+    uint32_t GetQueueMaxLength() const;
+
+    /** \returns the mean time from arrival to processing of queued messages (zero: none) */
+    Time GetMeanQueueDelay() const;
+
+    /** \returns the longest time from arrival to processing of a queued message */
+    Time GetMaxQueueDelay() const;
+
   protected:
     void DoDispose() override;
 
   private:
+    /// A SIP message waiting for the processing model (ProcessingRate > 0).
+    struct QueuedMessage
+    {
+        SipMessage message; //!< the message
+        SipPacketInfo info; //!< how it arrived
+        uint64_t handle;    //!< the transaction manager's handle (requests)
+        bool isRequest;     //!< request or response
+        Time arrival;       //!< when it arrived
+    };
+
     /// What is left to do once a response to REGISTER went out (through the SA it answers).
     struct RegisterAftermath
     {
@@ -255,6 +286,33 @@ class Pcscf : public Application
      * \param handle 0
      */
     void ReceiveRequest(const SipMessage& request, const SipPacketInfo& info, uint64_t handle);
+
+    /**
+     * \brief Finite processing model: queues a message when ProcessingRate > 0.
+     * \param message the message
+     * \param info how it arrived
+     * \param handle the transaction handle (requests)
+     * \param isRequest request or response
+     * \returns true when the message was queued or dropped (the caller stops), false when
+     * it must be processed now
+     */
+    bool Enqueue(const SipMessage& message,
+                 const SipPacketInfo& info,
+                 uint64_t handle,
+                 bool isRequest);
+
+    /** \brief Processes the message at the head of the queue (end of its service time). */
+    void ServeQueue();
+
+    /**
+     * \brief TS 33.203 7.2: the Security-Client of a protected REGISTER through a pending set
+     * must name the mechanism that set was built from (a changed unprotected Security-Client
+     * is a bidding-down attack).
+     * \param request the protected REGISTER
+     * \param handle the SA set it came through
+     * \returns true when it matches (or the check is off)
+     */
+    bool SecurityClientMatches(const SipMessage& request, uint32_t handle) const;
 
     /**
      * \brief The transaction manager's stray response handler (every response).
@@ -470,6 +528,9 @@ class Pcscf : public Application
     bool m_verifyEveryProtectedRequest; //!< Security-Verify required in every request
     bool m_assertIdentity;              //!< insert P-Asserted-Identity
     uint16_t m_noSaStatusCode;          //!< answer to requests toward a UE without SA
+    bool m_checkSecurityClient;         //!< compare Security-Client of SM7 with the set
+    double m_processingRate;            //!< messages per second (0: infinite)
+    uint32_t m_queueLimit;              //!< queued messages at most
 
     // --- parts and state ---
     Ptr<SipTransport> m_transport;           //!< SIP transport
@@ -485,6 +546,14 @@ class Pcscf : public Application
     EventId m_sweepEvent;                    //!< pending SweepOffers
     bool m_running;                          //!< between Start and Stop
     bool m_tracesConnected;                  //!< connected to the parts' traces
+    std::deque<QueuedMessage> m_queue;       //!< messages awaiting processing
+    EventId m_serveEvent;                    //!< end of the current service time
+    bool m_serving;                          //!< processing a dequeued message
+    uint64_t m_queueDrops;                   //!< dropped: queue full
+    uint64_t m_queueProcessed;               //!< processed after queueing
+    uint32_t m_queueMax;                     //!< largest queue length
+    Time m_queueDelaySum;                    //!< sum of arrival-to-processing times
+    Time m_queueDelayMax;                    //!< largest arrival-to-processing time
 
     // --- traces ---
     TracedCallback<const std::string&, uint32_t, const IpsecSaSetParameters&>
@@ -493,11 +562,12 @@ class Pcscf : public Application
     TracedCallback<const SipMessage&, const SipPacketInfo&, uint16_t, PcscfRejectCause>
         m_rejectTrace; //!< answered
     TracedCallback<const SipMessage&, const SipPacketInfo&, PcscfDropCause> m_dropTrace; //!< drops
-    TracedCallback<const std::string&, uint32_t, Time> m_registeredTrace;    //!< 200 OK processed
-    TracedCallback<const std::string&> m_removedTrace;                       //!< forgotten
-    TracedCallback<const SipMessage&, const SipPacketInfo&> m_sentTrace;     //!< sent
-    TracedCallback<const SipMessage&, const SipPacketInfo&> m_receivedTrace; //!< received
-    TracedCallback<uint32_t, uint32_t> m_sadSizeTrace;                       //!< SAD size
+    TracedCallback<const std::string&, uint32_t, Time> m_registeredTrace;     //!< 200 OK processed
+    TracedCallback<const std::string&> m_removedTrace;                        //!< forgotten
+    TracedCallback<const SipMessage&, const SipPacketInfo&> m_sentTrace;      //!< sent
+    TracedCallback<const SipMessage&, const SipPacketInfo&> m_receivedTrace;  //!< received
+    TracedCallback<uint32_t, uint32_t> m_sadSizeTrace;                        //!< SAD size
+    TracedCallback<const SipMessage&, const SipPacketInfo&> m_queueDropTrace; //!< queue full
 };
 
 } // namespace ns3
