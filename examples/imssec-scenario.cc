@@ -13,8 +13,10 @@
 #include <ctime>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 using namespace ns3;
 
@@ -34,7 +36,6 @@ struct RunOptions
     std::string sampleInterval{"60s"};       //!< time series interval
     std::string progress{"1"};               //!< progress lines on stderr (0/1)
     std::string events{"0"};                 //!< record registration, SA and session events (0/1)
-    std::string attack{"none"};              //!< attack scenario (see --PrintHelp)
 };
 
 /** Wall clock. */
@@ -258,7 +259,6 @@ main(int argc, char* argv[])
     cmd.AddValue("sampleInterval", "time series interval (> 0)", ro.sampleInterval);
     cmd.AddValue("progress", "progress lines on standard error (0 or 1)", ro.progress);
     cmd.AddValue("events", "record registration, rotation, SA and drop events (0 or 1)", ro.events);
-    cmd.AddValue("attack", "attack run alongside the load (none)", ro.attack);
 
     // ns-3's CommandLine exits with 1 on an unknown option; check the names first so that
     // every bad option gives exit code 2 as the batch tool expects.
@@ -280,8 +280,7 @@ main(int argc, char* argv[])
                                    "pcapUes",
                                    "sampleInterval",
                                    "progress",
-                                   "events",
-                                   "attack"};
+                                   "events"};
     for (int i = 1; i < argc; ++i)
     {
         std::string arg = argv[i];
@@ -336,10 +335,6 @@ main(int argc, char* argv[])
     {
         return BadOption("--progress and --events take 0 or 1");
     }
-    if (ro.attack != "none")
-    {
-        return BadOption("--attack=" + ro.attack + ": this build knows no attacks (none)");
-    }
     if (ro.batch.empty())
     {
         return BadOption("--batch must not be empty");
@@ -368,7 +363,6 @@ main(int argc, char* argv[])
     record.run = run;
     record.startedAt = UtcNow();
     record.parameters = config.GetParameters();
-    record.parameters.emplace_back("attack", ro.attack);
 
     if (!ro.pcap.empty())
     {
@@ -389,6 +383,15 @@ main(int argc, char* argv[])
         {
             helper.EnablePcap(ro.pcap, net, uint32_t(std::min<uint64_t>(pcapUes, v.ues)));
         }
+        ImsThreatHelper threats;
+        if (v.attack != "none")
+        {
+            config.Configure(threats);
+            if (!threats.Install(helper, net, v.attack))
+            {
+                throw std::runtime_error("the threat helper refused attack " + v.attack);
+            }
+        }
         ImsMetricsCollector collector(net, sampleInterval);
         collector.Start();
         std::unique_ptr<EventLog> log;
@@ -406,6 +409,12 @@ main(int argc, char* argv[])
         record.simSeconds = Simulator::Now().GetSeconds();
         record.eventCount = Simulator::GetEventCount();
         collector.Collect(record);
+        if (v.attack != "none")
+        {
+            std::map<std::string, double> threatMetrics;
+            threats.Collect(threatMetrics);
+            record.metrics.insert(record.metrics.end(), threatMetrics.begin(), threatMetrics.end());
+        }
         Simulator::Destroy();
     }
     catch (const std::exception& e)
@@ -443,6 +452,7 @@ main(int argc, char* argv[])
     }
     else
     {
+        std::cout << std::setprecision(12);
         for (const auto& [name, value] : record.metrics)
         {
             std::cout << name << " " << value << "\n";

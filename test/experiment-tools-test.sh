@@ -39,6 +39,17 @@ series=$(sqlite3 "$dir/one.sqlite" "SELECT COUNT(*) FROM timeseries WHERE name='
 [ "$series" = 30 ] || fail "expected 30 SAD samples, got $series"
 echo "ok    one run: parameters, $metrics metrics, time series"
 
+# an attack is a scenario option; its outcome is recorded like any other metric
+for l in 128 64; do
+    "$scenario" --ues=3 --simTime=5min --addrPrefLength=$l --attack=on-prefix-spoof --progress=0 \
+        --db="$dir/attack.sqlite" --runLabel="apl=$l" >/dev/null
+done
+r=$(sqlite3 "$dir/attack.sqlite" "SELECT COUNT(*) FROM runs JOIN metrics m1 USING (run_id) \
+    JOIN metrics m2 USING (run_id) WHERE attack = 'on-prefix-spoof' AND m1.name = 'threat_attempts' \
+    AND m1.value > 0 AND m2.name = 'threat_delivered_to_sip' AND m2.value = 0")
+[ "$r" = 2 ] || fail "attack runs: $r of 2 recorded with attempts and nothing delivered"
+echo "ok    attack runs recorded"
+
 # a batch: 2 x 2 grid x 2 runs, in parallel
 cat >"$dir/t.batch" <<BATCH
 name = t

@@ -4,6 +4,7 @@
 #include "ims-scenario-config.h"
 
 #include "ims-network-helper.h"
+#include "ims-threat-helper.h"
 
 #include "ns3/boolean.h"
 #include "ns3/data-rate.h"
@@ -15,6 +16,7 @@
 #include "ns3/temporary-address-manager.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -165,6 +167,14 @@ ImsScenarioConfig::ImsScenarioConfig()
         {"coreDelay", "5ms", "core link one-way delay"},
         {"coreLoss", "0", "core packet loss probability (0..0.5)"},
         {"attachSpacing", "10ms", "time between two UEs' PDP context activations"},
+        {"pcscfProcessingRate", "0", "P-CSCF SIP messages processed per second (0: infinite)"},
+        {"pcscfQueueLimit", "1000", "P-CSCF messages waiting at most (1..10000000)"},
+        {"attack",
+         "none",
+         "attack run with the load (none, bidding-down-server, ...; see ImsThreatHelper)"},
+        {"attackTime", "30s", "when the attack starts (< simTime)"},
+        {"attackVictim", "1", "the attacked UE (1..ues)"},
+        {"floodRate", "400", "flood attack: messages per second at the P-CSCF (> 0)"},
     };
 }
 
@@ -306,6 +316,39 @@ ImsScenarioConfig::Parse(std::string& error)
             }
             (s == "prefixLength" ? v.prefixLength : v.minAddrPrefLength) = static_cast<uint32_t>(i);
         }
+        else if (s == "pcscfQueueLimit" || s == "attackVictim")
+        {
+            if (!ParseInteger(o.value, 1, 10000000, i))
+            {
+                return bad(o, "needs an integer from 1 to 10000000");
+            }
+            (s == "pcscfQueueLimit" ? v.pcscfQueueLimit : v.attackVictim) =
+                static_cast<uint32_t>(i);
+        }
+        else if (s == "pcscfProcessingRate" || s == "floodRate")
+        {
+            if (!ParseDouble(o.value, d) || d < 0 || d > 1e7 || (s == "floodRate" && d == 0))
+            {
+                return bad(o,
+                           s == "floodRate" ? "needs a rate above 0 (messages/s)"
+                                            : "needs a rate >= 0 (messages/s; 0: infinite)");
+            }
+            (s == "pcscfProcessingRate" ? v.pcscfProcessingRate : v.floodRate) = d;
+        }
+        else if (s == "attack")
+        {
+            auto names = ImsThreatHelper::GetAttackNames();
+            if (std::find(names.begin(), names.end(), o.value) == names.end())
+            {
+                std::string list;
+                for (const std::string& n : names)
+                {
+                    list += (list.empty() ? "" : ", ") + n;
+                }
+                return bad(o, "needs one of " + list);
+            }
+            v.attack = o.value;
+        }
         else if (s == "sessionRate" || s == "terminatingRate")
         {
             if (!ParseDouble(o.value, d) || d < 0 || d > 3600)
@@ -423,6 +466,10 @@ ImsScenarioConfig::Parse(std::string& error)
             {
                 v.attachSpacing = t;
             }
+            else if (s == "attackTime")
+            {
+                v.attackTime = t;
+            }
             else
             {
                 error = "internal: option --" + s + " has no parser";
@@ -466,6 +513,14 @@ ImsScenarioConfig::Parse(std::string& error)
     if (v.attachSpacing * double(v.ues) >= v.simTime)
     {
         return bad(find("attachSpacing"), "every UE must attach within simTime");
+    }
+    if (v.attack != "none" && v.attackTime >= v.simTime)
+    {
+        return bad(find("attackTime"), "must be before simTime");
+    }
+    if (v.attackVictim > v.ues)
+    {
+        return bad(find("attackVictim"), "must name a UE (1.." + std::to_string(v.ues) + ")");
     }
     m_values = v;
     ResolvePrivacyConstants();
@@ -549,6 +604,22 @@ ImsScenarioConfig::Configure(ImsNetworkHelper& helper) const
     helper.SetAccessLink(v.accessRate, v.accessDelay, v.accessLoss);
     helper.SetCoreLink(v.coreRate, v.coreDelay, v.coreLoss);
     helper.SetAttach(Seconds(1), v.attachSpacing);
+    helper.SetPcscfAttribute("ProcessingRate", DoubleValue(v.pcscfProcessingRate));
+    helper.SetPcscfAttribute("QueueLimit", UintegerValue(v.pcscfQueueLimit));
+}
+
+void
+ImsScenarioConfig::Configure(ImsThreatHelper& threats) const
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_parsed, "ImsScenarioConfig::Configure before a successful Parse");
+    const Values& v = m_values;
+    threats.SetAttackTime(v.attackTime);
+    threats.SetVictim(v.attackVictim - 1);
+    if (v.attack == "flood")
+    {
+        threats.SetAttribute("Rate", DoubleValue(v.floodRate));
+    }
 }
 
 std::vector<std::pair<std::string, std::string>>
@@ -582,6 +653,12 @@ ImsScenarioConfig::GetParameters() const
         {"coreDelay", SecondsText(v.coreDelay)},
         {"coreLoss", Number(v.coreLoss)},
         {"attachSpacing", SecondsText(v.attachSpacing)},
+        {"pcscfProcessingRate", Number(v.pcscfProcessingRate)},
+        {"pcscfQueueLimit", std::to_string(v.pcscfQueueLimit)},
+        {"attack", v.attack},
+        {"attackTime", SecondsText(v.attackTime)},
+        {"attackVictim", std::to_string(v.attackVictim)},
+        {"floodRate", Number(v.floodRate)},
     };
 }
 

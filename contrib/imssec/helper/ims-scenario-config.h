@@ -15,6 +15,7 @@ namespace ns3
 {
 
 class ImsNetworkHelper;
+class ImsThreatHelper;
 
 /**
  * \ingroup imssec
@@ -59,6 +60,12 @@ class ImsScenarioConfig
         Time coreDelay{MilliSeconds(5)};                   //!< core link delay
         double coreLoss{0};                                //!< core packet loss probability
         Time attachSpacing{MilliSeconds(10)};              //!< between two UEs' PDP activations
+        double pcscfProcessingRate{0};                     //!< P-CSCF messages/s (0: infinite)
+        uint32_t pcscfQueueLimit{1000};                    //!< P-CSCF queue, messages
+        std::string attack{"none"};                        //!< ImsThreatHelper attack name
+        Time attackTime{Seconds(30)};                      //!< when the attack starts
+        uint32_t attackVictim{1};                          //!< victim UE (1..ues)
+        double floodRate{400};                             //!< flood attack, messages/s
     };
 
     /** Fills the options with their defaults. */
@@ -104,6 +111,12 @@ class ImsScenarioConfig
      * \param helper the helper, before Install
      */
     void Configure(ImsNetworkHelper& helper) const;
+
+    /**
+     * \brief Sets up the attack the options name (after a successful Parse).
+     * \param threats the threat helper, before its Install
+     */
+    void Configure(ImsThreatHelper& threats) const;
 
     /**
      * \returns every parameter as (name, canonical text): times in seconds, the privacy
