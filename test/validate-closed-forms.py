@@ -22,6 +22,9 @@ import sys
 import tempfile
 from collections import defaultdict
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from validation_checks import check, finish  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # two-sided 95 % Student t quantiles for 1..10 degrees of freedom
 T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228]
@@ -39,13 +42,6 @@ SEEDS = 4
 # tolerance covers that term and the Poisson noise of a 4-seed batch.
 TOLERANCE = 0.25
 
-failures = []
-
-
-def check(ok, what):
-    print(("ok    " if ok else "FAIL  ") + what)
-    if not ok:
-        failures.append(what)
 
 
 def mean_ci(values):
@@ -148,11 +144,7 @@ runs = 1..{SEEDS}
                 check(m["pcscf_tx_msgs_REGISTER_2xx"] == regs and
                       0 <= m["pcscf_tx_msgs_REGISTER"] - 2 * regs <= in_flight,
                       f"/{key[0]} {key[1]}: the P-CSCF sends 2 REGISTERs on and each 200 back")
-    if failures:
-        print(f"{len(failures)} check(s) failed", file=sys.stderr)
-        return 1
-    print("all closed forms hold")
-    return 0
+    return finish("all closed forms hold")
 
 
 if __name__ == "__main__":

@@ -22,15 +22,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from validation_checks import check, finish  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NULL = ["-o", "esp.enable_null_encryption_decode_heuristic:TRUE"]
-failures = []
-
-
-def check(ok, what):
-    print(("ok    " if ok else "FAIL  ") + what)
-    if not ok:
-        failures.append(what)
 
 
 def tshark(pcap, display_filter, fields=None):
@@ -128,11 +124,7 @@ def main():
             sources = {r.split("|")[1] for r in esp}
             check(len(sources) >= 2, f"{ue}: ESP in both directions ({len(sources)} sources)")
         check(ports == {("5062", "5063")}, f"P-CSCF protected ports in Security-Server: {ports}")
-    if failures:
-        print(f"{len(failures)} check(s) failed", file=sys.stderr)
-        return 1
-    print("the capture is valid SIP and matches the model's SAs")
-    return 0
+    return finish("the capture is valid SIP and matches the model's SAs")
 
 
 if __name__ == "__main__":
