@@ -218,7 +218,7 @@ class FlowsRotationTestCase : public TestCase
                 "the P-CSCF's selector covers the new address");
         }
         NS_TEST_ASSERT_MSG_EQ(t.Ue()->GetRegistration().GetContactAddress(),
-                              (k.addressChange + k.contactRefresh > 0) ? newAddress : oldAddress,
+                              ((k.addressChange + k.contactRefresh > 0) ? newAddress : oldAddress),
                               "registered Contact");
     }
 

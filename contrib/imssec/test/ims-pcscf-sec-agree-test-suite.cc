@@ -219,7 +219,7 @@ class PcscfBiddingDownTestCase : public TestCase
                               "only the first REGISTER reached the S-CSCF");
         NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetResponsesSent(494), 1u, "494 counted");
         NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetBiddingDownCount(),
-                              m_remove ? 0u : 1u,
+                              (m_remove ? 0u : 1u),
                               "bidding down detected");
         const PcscfRegistration* r = net.pcscf->FindRegistration("ue1@ims.example");
         NS_TEST_ASSERT_MSG_NE(r, nullptr, "context kept");

@@ -129,10 +129,10 @@ class IpsecPrefixBindingTestCase : public TestCase
             bool covered = IpsecSelector::SamePrefix(Net::UE_ADDRESS, a, m_length);
             uncovered += covered ? 0 : 1;
             NS_TEST_EXPECT_MSG_EQ(CountFrom(net.pcscfReceived, a),
-                                  covered ? 1 : 0,
+                                  (covered ? 1 : 0),
                                   "UE -> P-CSCF from " << a);
             NS_TEST_EXPECT_MSG_EQ(CountTo(net.ueReceived, a),
-                                  covered ? 1 : 0,
+                                  (covered ? 1 : 0),
                                   "P-CSCF -> UE at " << a);
         }
         // Expected coverage, written out so the test does not only trust SamePrefix.
