@@ -34,6 +34,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <sys/resource.h>
@@ -119,9 +120,14 @@ struct Scenario
  * \param pcscf the P-CSCF (null for the baseline)
  * \param label printed with the per-hour lines
  * \param perHour print one line per hour
+ * \param state what else to print on the per-hour line
  */
 void
-RunHours(Result& r, Ptr<Pcscf> pcscf, const char* label, bool perHour)
+RunHours(Result& r,
+         Ptr<Pcscf> pcscf,
+         const char* label,
+         bool perHour,
+         std::function<std::string()> state = nullptr)
 {
     uint64_t sipAtHour1 = 0;
     uint64_t eventsAtHour1 = 0;
@@ -156,7 +162,7 @@ RunHours(Result& r, Ptr<Pcscf> pcscf, const char* label, bool perHour)
             std::fprintf(
                 stderr,
                 "  [%s %u UEs] hour %2u: %8.2f s wall, %8.2f s CPU, %10lu events, %9lu SIP rx, "
-                "RSS %8.1f MB\n",
+                "RSS %8.1f MB %s\n",
                 label,
                 r.ues,
                 h,
@@ -164,7 +170,8 @@ RunHours(Result& r, Ptr<Pcscf> pcscf, const char* label, bool perHour)
                 c1 - c0,
                 static_cast<unsigned long>(e1 - e0),
                 static_cast<unsigned long>(s1 - s0),
-                rss / 1024.0);
+                rss / 1024.0,
+                state ? state().c_str() : "");
         }
     }
     r.steadyEvents = Simulator::GetEventCount() - eventsAtHour1;
@@ -201,7 +208,16 @@ RunIms(uint32_t n, uint32_t hours, const Scenario& s)
     r.setup = WallSeconds() - t0;
     r.setupCpu = CpuSeconds() - u0;
 
-    RunHours(r, net.pcscfApp, "ims", s.perHour);
+    auto state = [&net]() {
+        Ptr<IpsecStack> pcscfIpsec = net.pcscfApp->GetIpsecStack();
+        Ptr<IpsecStack> ueIpsec = net.ues.Get(0)->GetObject<IpsecStack>();
+        return "P-CSCF SAD " + std::to_string(pcscfIpsec->GetSad()->GetHeldCount()) + " sets " +
+               std::to_string(pcscfIpsec->GetSaSetCount()) + ", UE1 SAD " +
+               std::to_string(ueIpsec->GetSad()->GetHeldCount()) + " sets " +
+               std::to_string(ueIpsec->GetSaSetCount()) + " endpoints " +
+               std::to_string(net.GetUeClient(0)->GetTransport()->GetSocketCount());
+    };
+    RunHours(r, net.pcscfApp, "ims", s.perHour, state);
 
     r.registered = net.scscfApp->GetRegisteredUserCount();
     for (uint32_t i = 0; i < n; ++i)
@@ -219,10 +235,11 @@ RunIms(uint32_t n, uint32_t hours, const Scenario& s)
  * \brief The baseline: same topology and access layer, no IPsec, no IMS.
  * \param n number of UEs
  * \param hours simulated hours
+ * \param perHour print one line per simulated hour
  * \returns the measurements
  */
 Result
-RunBaseline(uint32_t n, uint32_t hours)
+RunBaseline(uint32_t n, uint32_t hours, bool perHour)
 {
     Result r;
     r.ues = n;
@@ -250,7 +267,7 @@ RunBaseline(uint32_t n, uint32_t hours)
     access.AssignStreams(ues, 1);
     r.setup = WallSeconds() - t0;
     r.setupCpu = CpuSeconds() - u0;
-    RunHours(r, nullptr, "baseline", false);
+    RunHours(r, nullptr, "baseline", perHour);
     Simulator::Destroy();
     return r;
 }
@@ -278,7 +295,7 @@ RunInChild(uint32_t n, uint32_t hours, bool ims, const Scenario& s, Result& r)
     if (pid == 0)
     {
         close(fds[0]);
-        Result child = ims ? RunIms(n, hours, s) : RunBaseline(n, hours);
+        Result child = ims ? RunIms(n, hours, s) : RunBaseline(n, hours, s.perHour);
         ssize_t w = write(fds[1], &child, sizeof(child));
         close(fds[1]);
         _exit(w == static_cast<ssize_t>(sizeof(child)) ? 0 : 1);

@@ -33,6 +33,15 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("ImssecSipTransport");
 
+namespace
+{
+// One encode and one receive buffer for all transports (about 2.3 KB per UE when each
+// transport kept its own): a message is encoded and copied into its packet, and a datagram
+// copied and parsed into a SipMessage that owns its bytes, before any other transport runs.
+std::string g_txBuffer;          //!< encoded text (reused)
+std::vector<uint8_t> g_rxBuffer; //!< received bytes (reused)
+} // namespace
+
 NS_OBJECT_ENSURE_REGISTERED(SipTransport);
 
 namespace
@@ -355,9 +364,9 @@ bool
 SipTransport::Send(const SipMessage& message, const SipTarget& target, bool isRetransmission)
 {
     NS_LOG_FUNCTION(this << target << isRetransmission);
-    message.EncodeTo(&m_txBuffer);
+    message.EncodeTo(&g_txBuffer);
     Ptr<Packet> packet =
-        Create<Packet>(reinterpret_cast<const uint8_t*>(m_txBuffer.data()), m_txBuffer.size());
+        Create<Packet>(reinterpret_cast<const uint8_t*>(g_txBuffer.data()), g_txBuffer.size());
     SipPacketInfo info;
     info.localAddress = target.localAddress;
     info.localPort = target.localPort;
@@ -557,11 +566,11 @@ SipTransport::Receive(Ptr<Packet> packet, SipPacketInfo info)
         }
     }
 
-    m_rxBuffer.resize(info.size);
-    packet->CopyData(m_rxBuffer.data(), info.size);
+    g_rxBuffer.resize(info.size);
+    packet->CopyData(g_rxBuffer.data(), info.size);
     SipMessage message;
     SipParseError error;
-    if (!SipParser::Parse(m_rxBuffer.data(), m_rxBuffer.size(), &message, &error) ||
+    if (!SipParser::Parse(g_rxBuffer.data(), g_rxBuffer.size(), &message, &error) ||
         !message.Validate(&error))
     {
         HandleMalformed(packet, info, error);
@@ -618,7 +627,7 @@ SipTransport::HandleMalformed(Ptr<const Packet> packet,
     bool answered = false;
     SipMessage badRequest;
     if (m_answerBadRequests &&
-        BuildBadRequest(m_rxBuffer.data(), m_rxBuffer.size(), info, &badRequest))
+        BuildBadRequest(g_rxBuffer.data(), g_rxBuffer.size(), info, &badRequest))
     {
         answered = SendResponse(badRequest, info);
         if (answered)

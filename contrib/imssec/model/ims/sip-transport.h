@@ -374,8 +374,6 @@ class SipTransport : public Object
     std::map<SocketKey, Ipv6EndPoint*> m_sockets;    //!< open endpoints
     std::set<uint16_t> m_protectedPorts;             //!< open protected ports
     ReceiveCallback m_receive;                       //!< the application
-    std::vector<uint8_t> m_rxBuffer;                 //!< received bytes (reused)
-    std::string m_txBuffer;                          //!< encoded text (reused)
     SipMessageCounters m_sent;                       //!< sent
     SipMessageCounters m_retransmitted;              //!< sent, marked retransmissions
     SipMessageCounters m_received;                   //!< received, valid
