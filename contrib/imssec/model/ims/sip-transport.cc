@@ -8,8 +8,12 @@
 #include "ns3/inet6-socket-address.h"
 #include "ns3/ipsec-stack.h"
 #include "ns3/ipsec-tag.h"
+#include "ns3/ipv6-end-point.h"
+#include "ns3/ipv6-header.h"
+#include "ns3/ipv6-interface.h"
 #include "ns3/ipv6-l3-protocol.h"
-#include "ns3/ipv6-packet-info-tag.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/ipv6-routing-protocol.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
@@ -18,7 +22,7 @@
 #include "ns3/sip-parser.h"
 #include "ns3/sip-text.h"
 #include "ns3/socket.h"
-#include "ns3/udp-socket-factory.h"
+#include "ns3/udp-l4-protocol.h"
 #include "ns3/uinteger.h"
 
 #include <openssl/evp.h>
@@ -28,6 +32,15 @@ namespace ns3
 {
 
 NS_LOG_COMPONENT_DEFINE("ImssecSipTransport");
+
+namespace
+{
+// One encode and one receive buffer for all transports (about 2.3 KB per UE when each
+// transport kept its own): a message is encoded and copied into its packet, and a datagram
+// copied and parsed into a SipMessage that owns its bytes, before any other transport runs.
+std::string g_txBuffer;          //!< encoded text (reused)
+std::vector<uint8_t> g_rxBuffer; //!< received bytes (reused)
+} // namespace
 
 NS_OBJECT_ENSURE_REGISTERED(SipTransport);
 
@@ -123,7 +136,7 @@ SipTransport::SipTransport()
 SipTransport::~SipTransport()
 {
     NS_LOG_FUNCTION(this);
-    // The sockets outlive us in UdpL4Protocol: they must not call back into a dead object.
+    // The endpoints outlive us in UdpL4Protocol: they must not call back into a dead object.
     Stop();
 }
 
@@ -135,6 +148,7 @@ SipTransport::DoDispose()
     m_receive = ReceiveCallback();
     m_node = nullptr;
     m_ipv6 = nullptr;
+    m_udp = nullptr;
     m_ipsec = nullptr;
     Object::DoDispose();
 }
@@ -150,6 +164,8 @@ SipTransport::Start(Ptr<Node> node)
                     "SipTransport needs an IPv6 stack on node " << node->GetId()
                                                                 << " (install the Internet "
                                                                    "stack first)");
+    m_udp = node->GetObject<UdpL4Protocol>();
+    NS_ABORT_MSG_IF(!m_udp, "SipTransport needs UDP on node " << node->GetId());
     m_node = node;
     m_started = true;
     if (!GetSocket(Ipv6Address::GetAny(), m_port))
@@ -165,12 +181,13 @@ void
 SipTransport::Stop()
 {
     NS_LOG_FUNCTION(this);
-    for (auto& [key, socket] : m_sockets)
+    // Moved out first: releasing an endpoint must not meet a half-cleared map.
+    std::map<SocketKey, Ipv6EndPoint*> endPoints;
+    endPoints.swap(m_sockets);
+    for (auto& [key, endPoint] : endPoints)
     {
-        socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-        socket->Close();
+        ReleaseEndPoint(endPoint);
     }
-    m_sockets.clear();
     m_protectedPorts.clear();
     m_started = false;
 }
@@ -211,7 +228,7 @@ SipTransport::GetIpsecStack()
     return m_ipsec;
 }
 
-Ptr<Socket>
+Ipv6EndPoint*
 SipTransport::GetSocket(Ipv6Address address, uint16_t port)
 {
     NS_LOG_FUNCTION(this << address << port);
@@ -221,18 +238,41 @@ SipTransport::GetSocket(Ipv6Address address, uint16_t port)
     {
         return it->second;
     }
-    Ptr<Socket> socket = Socket::CreateSocket(m_node, UdpSocketFactory::GetTypeId());
-    if (socket->Bind(Inet6SocketAddress(address, port)) != 0)
+    if (!m_udp)
     {
-        NS_LOG_WARN("cannot bind [" << address << "]:" << port);
-        socket->Close();
         return nullptr;
     }
-    // The destination address of received packets (which of our addresses was used).
-    socket->SetRecvPktInfo(true);
-    socket->SetRecvCallback(MakeCallback(&SipTransport::HandleRead, this));
-    m_sockets.emplace(key, socket);
-    return socket;
+    Ipv6EndPoint* endPoint = m_udp->Allocate6(nullptr, address, port);
+    if (!endPoint)
+    {
+        NS_LOG_WARN("cannot bind [" << address << "]:" << port);
+        return nullptr;
+    }
+    endPoint->SetRxCallback(MakeCallback(&SipTransport::HandleRead, this, port));
+    endPoint->SetDestroyCallback(
+        MakeCallback(&SipTransport::EndPointDestroyed, this, address, port));
+    m_sockets.emplace(key, endPoint);
+    return endPoint;
+}
+
+void
+SipTransport::ReleaseEndPoint(Ipv6EndPoint* endPoint)
+{
+    NS_LOG_FUNCTION(this << endPoint);
+    endPoint->SetRxCallback(
+        MakeNullCallback<void, Ptr<Packet>, Ipv6Header, uint16_t, Ptr<Ipv6Interface>>());
+    endPoint->SetDestroyCallback(MakeNullCallback<void>());
+    if (m_udp)
+    {
+        m_udp->DeAllocate(endPoint);
+    }
+}
+
+void
+SipTransport::EndPointDestroyed(Ipv6Address address, uint16_t port)
+{
+    NS_LOG_FUNCTION(this << address << port);
+    m_sockets.erase(SocketKey(address, port));
 }
 
 bool
@@ -268,9 +308,9 @@ SipTransport::CloseProtectedPort(uint16_t port)
     {
         if (it->first.second == port)
         {
-            it->second->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-            it->second->Close();
+            Ipv6EndPoint* endPoint = it->second;
             it = m_sockets.erase(it);
+            ReleaseEndPoint(endPoint);
         }
         else
         {
@@ -299,9 +339,9 @@ SipTransport::ReleaseLocalAddress(Ipv6Address address)
     {
         if (it->first.first == address)
         {
-            it->second->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
-            it->second->Close();
+            Ipv6EndPoint* endPoint = it->second;
             it = m_sockets.erase(it);
+            ReleaseEndPoint(endPoint);
             ++closed;
         }
         else
@@ -324,9 +364,9 @@ bool
 SipTransport::Send(const SipMessage& message, const SipTarget& target, bool isRetransmission)
 {
     NS_LOG_FUNCTION(this << target << isRetransmission);
-    message.EncodeTo(&m_txBuffer);
+    message.EncodeTo(&g_txBuffer);
     Ptr<Packet> packet =
-        Create<Packet>(reinterpret_cast<const uint8_t*>(m_txBuffer.data()), m_txBuffer.size());
+        Create<Packet>(reinterpret_cast<const uint8_t*>(g_txBuffer.data()), g_txBuffer.size());
     SipPacketInfo info;
     info.localAddress = target.localAddress;
     info.localPort = target.localPort;
@@ -374,10 +414,7 @@ SipTransport::Send(const SipMessage& message, const SipTarget& target, bool isRe
             Drop(packet, info, SOURCE_NOT_LOCAL);
             return false;
         }
-        Ptr<Socket> socket = GetSocket(target.localAddress, target.localPort);
-        if (!socket ||
-            socket->SendTo(packet, 0, Inet6SocketAddress(target.remoteAddress, target.remotePort)) <
-                0)
+        if (!GetSocket(target.localAddress, target.localPort) || !SendClear(packet, target))
         {
             Drop(packet, info, SOCKET_ERROR);
             return false;
@@ -449,33 +486,53 @@ SipTransport::SendResponse(const SipMessage& response,
 // --- receiving ----------------------------------------------------------------------------
 
 void
-SipTransport::HandleRead(Ptr<Socket> socket)
+SipTransport::HandleRead(uint16_t localPort,
+                         Ptr<Packet> packet,
+                         Ipv6Header header,
+                         uint16_t sourcePort,
+                         Ptr<Ipv6Interface> /* incoming */)
 {
-    NS_LOG_FUNCTION(this << socket);
-    Address local;
-    socket->GetSockName(local);
-    uint16_t localPort = Inet6SocketAddress::ConvertFrom(local).GetPort();
-    Address from;
-    Ptr<Packet> packet;
-    // The application may stop the transport while handling a message.
-    while (m_started && (packet = socket->RecvFrom(from)))
+    NS_LOG_FUNCTION(this << localPort << packet << sourcePort);
+    if (!m_started)
     {
-        if (!Inet6SocketAddress::IsMatchingType(from))
-        {
-            continue; // IPv4: not modeled
-        }
-        SipPacketInfo info;
-        Inet6SocketAddress source = Inet6SocketAddress::ConvertFrom(from);
-        info.remoteAddress = source.GetIpv6();
-        info.remotePort = source.GetPort();
-        info.localPort = localPort;
-        Ipv6PacketInfoTag pktInfo;
-        info.localAddress = packet->RemovePacketTag(pktInfo)
-                                ? pktInfo.GetAddress()
-                                : Inet6SocketAddress::ConvertFrom(local).GetIpv6();
-        info.size = packet->GetSize();
-        Receive(packet, info);
+        return;
     }
+    SipPacketInfo info;
+    info.remoteAddress = header.GetSource();
+    info.remotePort = sourcePort;
+    info.localAddress = header.GetDestination();
+    info.localPort = localPort;
+    info.size = packet->GetSize();
+    Receive(packet, info);
+}
+
+bool
+SipTransport::SendClear(Ptr<Packet> packet, const SipTarget& target)
+{
+    NS_LOG_FUNCTION(this << packet << target);
+    Ipv6Address source = target.localAddress;
+    Ptr<Ipv6Route> route;
+    if (source.IsAny())
+    {
+        // What a UDP socket bound to the wildcard does: the route chooses the source.
+        Ptr<Ipv6RoutingProtocol> routing = m_ipv6->GetRoutingProtocol();
+        if (!routing)
+        {
+            return false;
+        }
+        Ipv6Header header;
+        header.SetDestination(target.remoteAddress);
+        header.SetNextHeader(UdpL4Protocol::PROT_NUMBER);
+        Socket::SocketErrno error = Socket::ERROR_NOTERROR;
+        route = routing->RouteOutput(packet, header, nullptr, error);
+        if (!route)
+        {
+            return false;
+        }
+        source = route->GetSource();
+    }
+    m_udp->Send(packet, source, target.remoteAddress, target.localPort, target.remotePort, route);
+    return true;
 }
 
 void
@@ -509,11 +566,11 @@ SipTransport::Receive(Ptr<Packet> packet, SipPacketInfo info)
         }
     }
 
-    m_rxBuffer.resize(info.size);
-    packet->CopyData(m_rxBuffer.data(), info.size);
+    g_rxBuffer.resize(info.size);
+    packet->CopyData(g_rxBuffer.data(), info.size);
     SipMessage message;
     SipParseError error;
-    if (!SipParser::Parse(m_rxBuffer.data(), m_rxBuffer.size(), &message, &error) ||
+    if (!SipParser::Parse(g_rxBuffer.data(), g_rxBuffer.size(), &message, &error) ||
         !message.Validate(&error))
     {
         HandleMalformed(packet, info, error);
@@ -570,7 +627,7 @@ SipTransport::HandleMalformed(Ptr<const Packet> packet,
     bool answered = false;
     SipMessage badRequest;
     if (m_answerBadRequests &&
-        BuildBadRequest(m_rxBuffer.data(), m_rxBuffer.size(), info, &badRequest))
+        BuildBadRequest(g_rxBuffer.data(), g_rxBuffer.size(), info, &badRequest))
     {
         answered = SendResponse(badRequest, info);
         if (answered)

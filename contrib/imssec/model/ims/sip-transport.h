@@ -32,9 +32,12 @@ namespace ns3
 
 class Node;
 class Packet;
-class Socket;
 class IpsecStack;
+class Ipv6EndPoint;
+class Ipv6Header;
+class Ipv6Interface;
 class Ipv6L3Protocol;
+class UdpL4Protocol;
 
 /**
  * \ingroup imssec
@@ -248,7 +251,7 @@ class SipTransport : public Object
      */
     uint64_t GetDropCount(DropReason reason) const;
 
-    /** \returns the number of UDP sockets open */
+    /** \returns the number of UDP endpoints (bound local address and port pairs) open */
     uint32_t GetSocketCount() const;
 
     /**
@@ -261,20 +264,56 @@ class SipTransport : public Object
     void DoDispose() override;
 
   private:
-    /** Key of a socket: local address (:: for the wildcard) and port. */
+    /** Key of an endpoint: local address (:: for the wildcard) and port. */
     typedef std::pair<Ipv6Address, uint16_t> SocketKey;
 
     /**
+     * \brief The UDP endpoint of a local address and port, allocated if needed.
+     *
+     * The transport binds UdpL4Protocol endpoints itself instead of opening UDP sockets:
+     * ns-3.37's UdpL4Protocol keeps every socket ever created until the node is disposed,
+     * so the sockets of each registration (new protected ports, new addresses) would pile
+     * up for the whole run; an endpoint is freed when it is released.
      * \param address local address (:: for any)
      * \param port local port
-     * \returns the socket, created and bound if needed (nullptr when binding fails)
+     * \returns the endpoint (nullptr when the pair is taken)
      */
-    Ptr<Socket> GetSocket(Ipv6Address address, uint16_t port);
+    Ipv6EndPoint* GetSocket(Ipv6Address address, uint16_t port);
 
     /**
-     * \param socket a socket with data
+     * \brief Releases an endpoint (its callbacks first, so that it calls nothing back).
+     * \param endPoint the endpoint
      */
-    void HandleRead(Ptr<Socket> socket);
+    void ReleaseEndPoint(Ipv6EndPoint* endPoint);
+
+    /**
+     * \brief A datagram for one of our endpoints (UdpL4Protocol calls it).
+     * \param localPort the endpoint's port
+     * \param packet the UDP payload
+     * \param header its IPv6 header
+     * \param sourcePort its UDP source port
+     * \param incoming the interface it came in on
+     */
+    void HandleRead(uint16_t localPort,
+                    Ptr<Packet> packet,
+                    Ipv6Header header,
+                    uint16_t sourcePort,
+                    Ptr<Ipv6Interface> incoming);
+
+    /**
+     * \brief Sends a clear datagram as a UDP socket bound to the target's local address would.
+     * \param packet the UDP payload
+     * \param target where to (a wildcard local address lets the route choose the source)
+     * \returns false when there is no route
+     */
+    bool SendClear(Ptr<Packet> packet, const SipTarget& target);
+
+    /**
+     * \brief UdpL4Protocol deleted an endpoint (the node is being disposed).
+     * \param address its local address
+     * \param port its local port
+     */
+    void EndPointDestroyed(Ipv6Address address, uint16_t port);
 
     /**
      * \brief Processes one datagram.
@@ -327,15 +366,14 @@ class SipTransport : public Object
 
     Ptr<Node> m_node;                                //!< the node
     Ptr<Ipv6L3Protocol> m_ipv6;                      //!< its IPv6 stack
+    Ptr<UdpL4Protocol> m_udp;                        //!< its UDP
     Ptr<IpsecStack> m_ipsec;                         //!< its IPsec layer (lazy)
     uint16_t m_port;                                 //!< clear SIP port
     bool m_answerBadRequests;                        //!< send 400 to malformed requests
     bool m_started;                                  //!< between Start and Stop
-    std::map<SocketKey, Ptr<Socket>> m_sockets;      //!< open sockets
+    std::map<SocketKey, Ipv6EndPoint*> m_sockets;    //!< open endpoints
     std::set<uint16_t> m_protectedPorts;             //!< open protected ports
     ReceiveCallback m_receive;                       //!< the application
-    std::vector<uint8_t> m_rxBuffer;                 //!< received bytes (reused)
-    std::string m_txBuffer;                          //!< encoded text (reused)
     SipMessageCounters m_sent;                       //!< sent
     SipMessageCounters m_retransmitted;              //!< sent, marked retransmissions
     SipMessageCounters m_received;                   //!< received, valid

@@ -114,7 +114,7 @@ IpsecSad::Add(Ptr<IpsecSa> sa)
         }
         for (auto& old : expiredInTheWay)
         {
-            Simulator::Cancel(old->m_expiryEvent);
+            Simulator::Remove(old->m_expiryEvent);
             Finalize(old, true);
         }
         m_inbound.emplace(sa->GetSpi(), sa);
@@ -173,6 +173,9 @@ IpsecSad::Finalize(Ptr<IpsecSa> sa, bool expired)
     }
     --m_held;
     sa->m_state = IpsecSa::State::DEAD;
+    // The event holds a Ptr to the SA and the SA the event: break the cycle, or the dead SA
+    // is never freed.
+    sa->m_expiryEvent = EventId();
     m_removedTrace(sa, expired);
 }
 
@@ -193,7 +196,10 @@ IpsecSad::Remove(Ptr<IpsecSa> sa)
     {
         return false; // another SAD's SA
     }
-    Simulator::Cancel(sa->m_expiryEvent);
+    // Remove, not Cancel: a cancelled event keeps its Ptr<IpsecSa> in the scheduler until
+    // its time, so every SA replaced before its lifetime ran out stayed in memory that long.
+    Simulator::Remove(sa->m_expiryEvent);
+    sa->m_expiryEvent = EventId(); // the event holds a Ptr to the SA: break the cycle
     --m_held;
     if (state == IpsecSa::State::MATURE)
     {
@@ -259,7 +265,7 @@ IpsecSad::SetLifetime(Ptr<IpsecSa> sa, Time lifetime)
     sa->m_lifetime = lifetime;
     if (!lifetime.IsStrictlyPositive())
     {
-        Simulator::Cancel(sa->m_expiryEvent);
+        Simulator::Remove(sa->m_expiryEvent);
         sa->m_expiryTime = Time::Max();
         return true;
     }
@@ -270,7 +276,7 @@ IpsecSad::SetLifetime(Ptr<IpsecSa> sa, Time lifetime)
     {
         return true; // the pending event fires first and reschedules itself
     }
-    Simulator::Cancel(sa->m_expiryEvent);
+    Simulator::Remove(sa->m_expiryEvent);
     sa->m_expiryEvent = Simulator::Schedule(lifetime, &IpsecSad::ExpiryEvent, this, sa);
     return true;
 }
