@@ -193,9 +193,10 @@ class FlowsRegistrationTestCase : public TestCase
                     ueIsSource ? sel.GetDestinationPrefixLength() : sel.GetSourcePrefixLength();
                 NS_TEST_ASSERT_MSG_EQ(+ueLength, +length, "UE selector length, SA " << i);
                 NS_TEST_ASSERT_MSG_EQ(+pLength, 128, "P-CSCF selector length, SA " << i);
-                NS_TEST_ASSERT_MSG_EQ(ueIsSource ? sel.CoversSource(ue) : sel.CoversDestination(ue),
-                                      true,
-                                      "selector covers the UE address, SA " << i);
+                NS_TEST_ASSERT_MSG_EQ(
+                    (ueIsSource ? sel.CoversSource(ue) : sel.CoversDestination(ue)),
+                    true,
+                    "selector covers the UE address, SA " << i);
             }
         }
 

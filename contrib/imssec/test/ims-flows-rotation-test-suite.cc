@@ -137,7 +137,7 @@ class FlowsRotationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(c.GetTotalSessionsDropped(), k.dropped, "sessions dropped");
         NS_TEST_ASSERT_MSG_EQ(c.GetSessionsDropped(DROP_ADDRESS_CHANGE), k.dropped, "cause");
         NS_TEST_ASSERT_MSG_EQ(c.GetSessionsCompleted(), k.completed, "sessions completed");
-        NS_TEST_ASSERT_MSG_EQ(c.GetSessionsAttempted(), k.session ? 1 : 0, "attempted");
+        NS_TEST_ASSERT_MSG_EQ(c.GetSessionsAttempted(), (k.session ? 1 : 0), "attempted");
 
         // the wire after the rotation
         auto registers = FlowsTestNetwork::Find(t.access, true, "REGISTER", 0, rotation);
@@ -151,7 +151,7 @@ class FlowsRotationTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(r.source, newAddress, "from the new address");
             NS_TEST_ASSERT_MSG_EQ(FlowsContactAddress(r.message), newAddress, "new Contact");
             bool initial = k.addressChange > 0;
-            NS_TEST_ASSERT_MSG_EQ(+r.nextHeader, initial ? 17 : 50, "clear iff initial");
+            NS_TEST_ASSERT_MSG_EQ(+r.nextHeader, (initial ? 17 : 50), "clear iff initial");
             NS_TEST_ASSERT_MSG_EQ((*r.message.GetCallId() == *first[0].message.GetCallId()),
                                   !initial,
                                   "new Call-ID iff initial");
@@ -211,7 +211,7 @@ class FlowsRotationTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(ue.ueSpiS, p.ueSpiS, "same SAs both sides");
             NS_TEST_ASSERT_MSG_EQ(ue.pcscfSpiS, p.pcscfSpiS, "same SAs both sides");
             bool moved = k.addressChange + k.contactRefresh > 0;
-            NS_TEST_ASSERT_MSG_EQ(p.ueAddress, moved ? newAddress : oldAddress, "bound to");
+            NS_TEST_ASSERT_MSG_EQ(p.ueAddress, (moved ? newAddress : oldAddress), "bound to");
             NS_TEST_ASSERT_MSG_EQ(
                 ImsUeRotationPolicy::Covers(p.ueAddress, p.uePrefixLength, newAddress),
                 (k.prefix || moved),

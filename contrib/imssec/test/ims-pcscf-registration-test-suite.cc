@@ -205,7 +205,7 @@ class PcscfRegistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(created[0].pcscfAddress,
                               PcscfTestNetwork::PCSCF_ACCESS,
                               "the address the UE registered to");
-        NS_TEST_ASSERT_MSG_EQ(sadSizes.empty() ? 0u : sadSizes.back(), 4u, "SadSize trace");
+        NS_TEST_ASSERT_MSG_EQ((sadSizes.empty() ? 0u : sadSizes.back()), 4u, "SadSize trace");
 
         // Per SA: SPI, direction of the selectors, UE side prefix length, ports.
         struct Expect

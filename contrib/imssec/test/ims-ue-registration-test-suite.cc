@@ -659,7 +659,7 @@ class ResyncTestCase : public UeTestCase
             return;
         }
         const WirePacket& before = registers[autsIndex - 1];
-        NS_TEST_ASSERT_MSG_EQ(+auts->nextHeader, m_protected ? 50 : 17, "protection");
+        NS_TEST_ASSERT_MSG_EQ(+auts->nextHeader, (m_protected ? 50 : 17), "protection");
         NS_TEST_ASSERT_MSG_EQ(*auts->message.GetCallId(), *before.message.GetCallId(), "Call-ID");
         NS_TEST_ASSERT_MSG_EQ(auts->message.GetCseq()->GetSequence(),
                               before.message.GetCseq()->GetSequence() + 1,

@@ -171,7 +171,7 @@ class DropAndReregisterTestCase : public UeRotationTestCase
         const ImsUeCounters& c = net.client->GetCounters();
         NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationsStarted(REG_ADDRESS_CHANGE), 1, "started");
         NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationsCompleted(REG_ADDRESS_CHANGE), 1, "completed");
-        NS_TEST_ASSERT_MSG_EQ(c.GetTotalSessionsDropped(), m_withSession ? 1 : 0, "drops");
+        NS_TEST_ASSERT_MSG_EQ(c.GetTotalSessionsDropped(), (m_withSession ? 1 : 0), "drops");
         if (m_withSession)
         {
             NS_TEST_ASSERT_MSG_EQ(c.GetSessionsDropped(DROP_ADDRESS_CHANGE), 1, "cause");
