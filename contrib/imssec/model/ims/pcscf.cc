@@ -952,20 +952,37 @@ Pcscf::HandleCoreRequest(const SipMessage& request, const SipPacketInfo& info)
 
 // --- responses ------------------------------------------------------------------------------
 
+bool
+Pcscf::FindResponseNextHop(const SipMessage& response,
+                           const SipPacketInfo& info,
+                           const std::vector<SipVia>& vias,
+                           Ipv6Address* next,
+                           uint16_t* port)
+{
+    // RFC 3261 16.7: the top Via must be ours, and the one below it says where to go.
+    if (vias.empty() ||
+        !PcscfProxyRules::IsOwnAddress(vias.front().GetHostAddress(), m_ownAddresses))
+    {
+        DropMessage(response, info, PcscfDropCause::RESPONSE_NOT_OURS);
+        return false;
+    }
+    if (vias.size() < 2 || !SipTransport::GetResponseDestination(vias[1], next, port))
+    {
+        DropMessage(response, info, PcscfDropCause::RESPONSE_UNROUTABLE);
+        return false;
+    }
+    return true;
+}
+
 void
 Pcscf::HandleCoreResponse(const SipMessage& response, const SipPacketInfo& info)
 {
     NS_LOG_FUNCTION(this << response.GetStatusCode() << info);
     std::vector<SipVia> vias = response.GetVias();
-    if (vias.empty() ||
-        !PcscfProxyRules::IsOwnAddress(vias.front().GetHostAddress(), m_ownAddresses))
+    Ipv6Address ue;
+    uint16_t port = 0;
+    if (!FindResponseNextHop(response, info, vias, &ue, &port))
     {
-        DropMessage(response, info, PcscfDropCause::RESPONSE_NOT_OURS);
-        return;
-    }
-    if (vias.size() < 2)
-    {
-        DropMessage(response, info, PcscfDropCause::RESPONSE_UNROUTABLE);
         return;
     }
     std::optional<uint16_t> uePortC;
@@ -976,13 +993,6 @@ Pcscf::HandleCoreResponse(const SipMessage& response, const SipPacketInfo& info)
         {
             uePortC = static_cast<uint16_t>(v);
         }
-    }
-    Ipv6Address ue;
-    uint16_t port = 0;
-    if (!SipTransport::GetResponseDestination(vias[1], &ue, &port))
-    {
-        DropMessage(response, info, PcscfDropCause::RESPONSE_UNROUTABLE);
-        return;
     }
     SipMessage forwarded = response;
     forwarded.RemoveFirstValue("Via");
@@ -1051,23 +1061,10 @@ void
 Pcscf::HandleUeResponse(const SipMessage& response, const SipPacketInfo& info)
 {
     NS_LOG_FUNCTION(this << response.GetStatusCode() << info);
-    std::vector<SipVia> vias = response.GetVias();
-    if (vias.empty() ||
-        !PcscfProxyRules::IsOwnAddress(vias.front().GetHostAddress(), m_ownAddresses))
-    {
-        DropMessage(response, info, PcscfDropCause::RESPONSE_NOT_OURS);
-        return;
-    }
-    if (vias.size() < 2)
-    {
-        DropMessage(response, info, PcscfDropCause::RESPONSE_UNROUTABLE);
-        return;
-    }
     Ipv6Address next;
     uint16_t port = 0;
-    if (!SipTransport::GetResponseDestination(vias[1], &next, &port))
+    if (!FindResponseNextHop(response, info, response.GetVias(), &next, &port))
     {
-        DropMessage(response, info, PcscfDropCause::RESPONSE_UNROUTABLE);
         return;
     }
     SipMessage forwarded = response;

@@ -346,6 +346,22 @@ class Pcscf : public Application
     void HandleCoreResponse(const SipMessage& response, const SipPacketInfo& info);
 
     /**
+     * \brief Checks a response's Via stack and finds where it goes next; drops it (counted)
+     * when the top Via is not the P-CSCF's or no Via below it names a destination.
+     * \param response a response received
+     * \param info how it arrived
+     * \param vias its Via values
+     * \param[out] next address of the next hop
+     * \param[out] port its port
+     * \returns true when the response can be forwarded
+     */
+    bool FindResponseNextHop(const SipMessage& response,
+                             const SipPacketInfo& info,
+                             const std::vector<SipVia>& vias,
+                             Ipv6Address* next,
+                             uint16_t* port);
+
+    /**
      * \param response a response from a UE through an SA (to the S-CSCF)
      * \param info how it arrived
      */
