@@ -38,7 +38,17 @@ SqliteDatabase::SqliteDatabase(const std::string& path, int busyTimeoutMs)
     sqlite3_busy_timeout(m_db, busyTimeoutMs);
     // WAL lets readers (a plotting script) work while a run writes, and serialises writers
     // through one lock that RunInTransaction waits for.
-    Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    try
+    {
+        ExecuteWhileBusy(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+            60000);
+    }
+    catch (...)
+    {
+        sqlite3_close(m_db);
+        throw;
+    }
 }
 
 SqliteDatabase::~SqliteDatabase()
@@ -74,28 +84,7 @@ void
 SqliteDatabase::RunInTransaction(const std::function<void()>& body, int maxWaitMs)
 {
     NS_LOG_FUNCTION(this);
-    auto start = std::chrono::steady_clock::now();
-    // The busy handler already waits busyTimeoutMs per attempt; a writer that holds the lock
-    // longer than that (a big run committing) must not make this run lose its rows.
-    while (true)
-    {
-        int rc = sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-        if (rc == SQLITE_OK)
-        {
-            break;
-        }
-        auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::steady_clock::now() - start)
-                          .count();
-        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited > maxWaitMs)
-        {
-            Check(rc, "BEGIN IMMEDIATE");
-            throw SqliteError(m_path + ": database stayed locked for " + std::to_string(waited) +
-                              " ms");
-        }
-        NS_LOG_LOGIC("database busy, retrying");
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    ExecuteWhileBusy("BEGIN IMMEDIATE", maxWaitMs);
     try
     {
         body();
@@ -105,6 +94,36 @@ SqliteDatabase::RunInTransaction(const std::function<void()>& body, int maxWaitM
     {
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
+    }
+}
+
+void
+SqliteDatabase::ExecuteWhileBusy(const char* sql, int maxWaitMs)
+{
+    NS_LOG_FUNCTION(this << sql << maxWaitMs);
+    auto start = std::chrono::steady_clock::now();
+    // The busy handler already waits busyTimeoutMs per attempt; a writer that holds the lock
+    // longer than that (a big run committing) must not make this run lose its rows.
+    while (true)
+    {
+        int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK)
+        {
+            return;
+        }
+        auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now() - start)
+                          .count();
+        // Extended codes (SQLITE_BUSY_RECOVERY, ...) share the primary code's low byte.
+        int primary = rc & 0xff;
+        if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || waited > maxWaitMs)
+        {
+            Check(rc, sql);
+            throw SqliteError(m_path + ": database stayed locked for " + std::to_string(waited) +
+                              " ms");
+        }
+        NS_LOG_LOGIC("database busy, retrying " << sql);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
 }
 

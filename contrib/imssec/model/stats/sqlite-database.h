@@ -113,7 +113,8 @@ class SqliteDatabase
     /**
      * \brief Opens (creating if needed) a database file.
      * \param path file name
-     * \param busyTimeoutMs how long one statement waits for another writer's lock
+     * \param busyTimeoutMs how long one statement waits for another writer's lock; opening
+     * retries the connection's settings for up to 60 s while other connections hold locks
      */
     explicit SqliteDatabase(const std::string& path, int busyTimeoutMs = 10000);
     ~SqliteDatabase();
@@ -151,6 +152,16 @@ class SqliteDatabase
      * \returns rc when it is not an error; throws SqliteError otherwise
      */
     int Check(int rc, const std::string& context) const;
+
+    /**
+     * \brief Executes sql, retrying while another connection holds a lock.
+     *
+     * The busy handler alone is not enough: a connection opening a WAL database while others
+     * write (or recover the WAL index) can be refused at once, whatever the busy timeout.
+     * \param sql statements that return no rows
+     * \param maxWaitMs give up (SqliteError) after waiting this long in total
+     */
+    void ExecuteWhileBusy(const char* sql, int maxWaitMs);
 
     sqlite3* m_db;      //!< connection
     std::string m_path; //!< file name
