@@ -19,6 +19,7 @@
 #include "ns3/scscf-registrar.h"
 #include "ns3/scscf.h"
 #include "ns3/simulator.h"
+#include "ns3/sip-dialog.h"
 #include "ns3/sip-message-factory.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -1253,12 +1254,15 @@ class ScscfRegistrarTestCase : public TestCase
     }
 };
 
-/** UaDialog: UAC route set reversed, UAS in order, in-dialog requests, CSeq rules. */
-class UaDialogTestCase : public TestCase
+/**
+ * SipDialog as the remote party uses it: UAC route set reversed, UAS in order, next hop by
+ * loose routing, dialog keys, CSeq rules.
+ */
+class RemotePartyDialogTestCase : public TestCase
 {
   public:
-    UaDialogTestCase()
-        : TestCase("dialog: route sets, remote target, CSeq (RFC 3261 section 12)")
+    RemotePartyDialogTestCase()
+        : TestCase("dialog: route sets, next hop, keys, CSeq (RFC 3261 section 12)")
     {
     }
 
@@ -1276,33 +1280,53 @@ class UaDialogTestCase : public TestCase
             ok.AddHeader("Record-Route", rr);
         }
         ok.AddHeader("Contact", "<sip:remote@[3fff:f00:0:3::2]:5060>");
-        UaDialog uac;
-        NS_TEST_ASSERT_MSG_EQ(UaDialog::CreateAsUac(invite, ok, &uac), true, "UAC dialog");
-        std::vector<std::string> rs = uac.GetRouteSet();
+        SipDialog uac;
+        NS_TEST_ASSERT_MSG_EQ(SipDialog::CreateAsUac(invite, ok, &uac), true, "UAC dialog");
+        std::vector<SipNameAddr> rs = uac.GetRouteSet();
         IMS_TEST_REQUIRE_SIZE(rs, 2, "route set");
-        NS_TEST_ASSERT_MSG_EQ(rs[0], "<sip:[3fff:f00:0:2::2]:5060;lr>", "reversed at the UAC");
+        NS_TEST_ASSERT_MSG_EQ(rs[0].ToString(),
+                              "<sip:[3fff:f00:0:2::2]:5060;lr>",
+                              "reversed at the UAC");
         SipMessage bye =
             uac.CreateRequest("BYE", SipVia("UDP", "3fff:f00:0:1::2", 5060, "z9hG4bKb"));
         NS_TEST_ASSERT_MSG_EQ(bye.GetRequestUri(), "sip:remote@[3fff:f00:0:3::2]:5060", "target");
         NS_TEST_ASSERT_MSG_EQ(bye.GetCseq()->GetSequence(), 8u, "CSeq after the INVITE's 7");
         NS_TEST_ASSERT_MSG_EQ(bye.GetTo()->GetTag().value_or(""), "uas-tag", "remote tag");
-        NS_TEST_ASSERT_MSG_EQ(bye.GetAll("Route").size(), 2u, "Route set");
-        SipMessage ack = uac.CreateRequest("ACK", SipVia("UDP", "h", 5060, "z9hG4bKa"), 7);
+        NS_TEST_ASSERT_MSG_EQ(bye.GetNameAddrs("Route").size(), 2u, "Route set");
+        SipMessage ack = uac.CreateAck(7, SipVia("UDP", "h", 5060, "z9hG4bKa"));
         NS_TEST_ASSERT_MSG_EQ(ack.GetCseq()->GetSequence(), 7u, "ACK keeps the INVITE's CSeq");
         Ipv6Address next;
         uint16_t port = 0;
         NS_TEST_ASSERT_MSG_EQ(uac.GetNextHop(&next, &port), true, "next hop");
         NS_TEST_ASSERT_MSG_EQ(AddressString(next), "3fff:f00:0:2::2", "first Route");
+        NS_TEST_ASSERT_MSG_EQ(port, 5060, "its port");
 
-        UaDialog uas;
-        NS_TEST_ASSERT_MSG_EQ(UaDialog::CreateAsUas(invite, "uas-tag", &uas), true, "UAS dialog");
-        NS_TEST_ASSERT_MSG_EQ(uas.GetRouteSet()[0], "<sip:[3fff:f00:0:1::2]:5060;lr>", "in order");
-        NS_TEST_ASSERT_MSG_EQ(uas.GetRemoteTarget(), "sip:ue1@[3fff:100::1]:5062", "UE contact");
+        SipDialog uas;
+        NS_TEST_ASSERT_MSG_EQ(SipDialog::CreateAsUas(invite, "", &uas), false, "no local tag");
+        NS_TEST_ASSERT_MSG_EQ(SipDialog::CreateAsUas(invite, "uas-tag", &uas), true, "UAS dialog");
+        NS_TEST_ASSERT_MSG_EQ(uas.GetRouteSet()[0].ToString(),
+                              "<sip:[3fff:f00:0:1::2]:5060;lr>",
+                              "in order");
+        NS_TEST_ASSERT_MSG_EQ(uas.GetRemoteTarget().ToString(),
+                              "sip:ue1@[3fff:100::1]:5062",
+                              "UE contact");
+        NS_TEST_ASSERT_MSG_EQ(uas.AcceptRemoteSequence(6), false, "CSeq 6 after 7 refused");
         NS_TEST_ASSERT_MSG_EQ(uas.AcceptRemoteSequence(7), false, "CSeq 7 again refused");
         NS_TEST_ASSERT_MSG_EQ(uas.AcceptRemoteSequence(8), true, "CSeq 8 accepted");
+        NS_TEST_ASSERT_MSG_EQ(uas.GetRemoteSequence(), 8u, "remote sequence");
         NS_TEST_ASSERT_MSG_EQ(uas.GetKey(),
-                              UaDialog::KeyOfReceived(bye),
+                              SipDialog::KeyOfReceived(bye),
                               "BYE finds the UAS dialog");
+        NS_TEST_ASSERT_MSG_EQ(SipDialog::KeyOfReceived(ok), uac.GetKey(), "2xx finds the UAC");
+
+        // without a route set the request goes to the remote target
+        SipMessage direct = SipMessageFactory::CreateResponse(invite, 200, "", "t2");
+        direct.AddHeader("Contact", "<sip:remote@[3fff:f00:0:3::2]:5070>");
+        SipDialog plain;
+        NS_TEST_ASSERT_MSG_EQ(SipDialog::CreateAsUac(invite, direct, &plain), true, "UAC");
+        NS_TEST_ASSERT_MSG_EQ(plain.GetNextHop(&next, &port), true, "next hop");
+        NS_TEST_ASSERT_MSG_EQ(AddressString(next), "3fff:f00:0:3::2", "the remote target");
+        NS_TEST_ASSERT_MSG_EQ(port, 5070, "its port");
     }
 };
 
@@ -1345,7 +1369,7 @@ class ScscfRoutingTestSuite : public TestSuite
         AddTestCase(new ScscfOriginatingTestCase, TestCase::QUICK);
         AddTestCase(new ScscfTerminatingTestCase, TestCase::QUICK);
         AddTestCase(new ScscfProxyChecksTestCase, TestCase::QUICK);
-        AddTestCase(new UaDialogTestCase, TestCase::QUICK);
+        AddTestCase(new RemotePartyDialogTestCase, TestCase::QUICK);
     }
 };
 

@@ -8,7 +8,6 @@
 #include "ns3/hss.h"
 #include "ns3/ims-ue-address-usage.h"
 #include "ns3/ims-ue-counters.h"
-#include "ns3/ims-ue-dialog.h"
 #include "ns3/ims-ue-helper.h"
 #include "ns3/ims-ue-registration.h"
 #include "ns3/ims-ue-rotation-policy.h"
@@ -16,6 +15,7 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipsec-stack.h"
 #include "ns3/simulator.h"
+#include "ns3/sip-dialog.h"
 #include "ns3/sip-message-factory.h"
 #include "ns3/sip-parser.h"
 #include "ns3/string.h"
@@ -147,8 +147,8 @@ class DialogTestCase : public TestCase
         ok.SetNameAddrs("Record-Route", inv.GetNameAddrs("Record-Route"));
         ok.AddContact(SipNameAddr(SipUri("remote", "3fff:f00::9", 5062)));
 
-        ImsUeDialog uac;
-        NS_TEST_ASSERT_MSG_EQ(ImsUeDialog::CreateAsUac(inv, ok, &uac), true, "UAC dialog");
+        SipDialog uac;
+        NS_TEST_ASSERT_MSG_EQ(SipDialog::CreateAsUac(inv, ok, &uac), true, "UAC dialog");
         CheckRoute(uac.GetRouteSet(), "3fff:f00::2", "3fff:f00::3");
         NS_TEST_ASSERT_MSG_EQ(uac.GetRemoteTarget().ToString(),
                               "sip:remote@[3fff:f00::9]:5062",
@@ -167,8 +167,8 @@ class DialogTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(uac.CreateAck(7, via).GetCseq()->GetSequence(), 7, "ACK CSeq");
         NS_TEST_ASSERT_MSG_EQ(uac.CreateAck(7, via).GetCseq()->GetMethod(), "ACK", "ACK");
 
-        ImsUeDialog uas;
-        NS_TEST_ASSERT_MSG_EQ(ImsUeDialog::CreateAsUas(inv, "mine", &uas), true, "UAS dialog");
+        SipDialog uas;
+        NS_TEST_ASSERT_MSG_EQ(SipDialog::CreateAsUas(inv, "mine", &uas), true, "UAS dialog");
         NS_TEST_ASSERT_MSG_EQ(uas.GetRouteSet()[0].GetUri().GetHost(), "[3fff:f00::3]", "order");
         NS_TEST_ASSERT_MSG_EQ(uas.GetRemoteTarget().ToString(), "sip:ue1@[3fff:100::1]:10001", "");
         // a request of that dialog as the UAC would send it: From = ue-tag, To = mine
@@ -192,9 +192,9 @@ class DialogTestCase : public TestCase
 
         SipMessage noContact = ok;
         noContact.RemoveHeader("Contact");
-        NS_TEST_ASSERT_MSG_EQ(ImsUeDialog::CreateAsUac(inv, noContact, &uac), false, "no Contact");
+        NS_TEST_ASSERT_MSG_EQ(SipDialog::CreateAsUac(inv, noContact, &uac), false, "no Contact");
         SipMessage noTag = SipMessageFactory::CreateResponse(inv, 100);
-        NS_TEST_ASSERT_MSG_EQ(ImsUeDialog::CreateAsUac(inv, noTag, &uac), false, "no To tag");
+        NS_TEST_ASSERT_MSG_EQ(SipDialog::CreateAsUac(inv, noTag, &uac), false, "no To tag");
     }
 
     /**

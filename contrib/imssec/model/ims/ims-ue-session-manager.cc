@@ -333,7 +333,7 @@ ImsUeSessionManager::OnInviteResponse(uint64_t id,
         }
         return;
     }
-    if (!ImsUeDialog::CreateAsUac(s->invite, response, &s->dialog))
+    if (!SipDialog::CreateAsUac(s->invite, response, &s->dialog))
     {
         // A 2xx that does not make a dialog (no To tag or Contact): nothing to ACK.
         FailAttempt(id, FAIL_STATUS_5XX, status);
@@ -680,7 +680,7 @@ ImsUeSessionManager::AcceptInvite(const SipMessage& request,
     s->localAddress = info.localAddress;
     s->created = Simulator::Now();
     s->inviteTransaction = handle;
-    if (!ImsUeDialog::CreateAsUas(request, NewToken(), &s->dialog))
+    if (!SipDialog::CreateAsUas(request, NewToken(), &s->dialog))
     {
         // No From tag or no Contact: no dialog can be made (RFC 3261 8.2, 12.1.1).
         Reject(handle, request, 400);

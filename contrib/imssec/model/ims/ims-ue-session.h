@@ -4,11 +4,10 @@
 #ifndef IMS_UE_SESSION_H
 #define IMS_UE_SESSION_H
 
-#include "ims-ue-dialog.h"
-
 #include "ns3/event-id.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
+#include "ns3/sip-dialog.h"
 #include "ns3/sip-message.h"
 
 #include <cstdint>
@@ -45,7 +44,7 @@ struct ImsUeSession
     State state{CALLING};            //!< state
     std::string callId;              //!< Call-ID (also before the dialog exists)
     bool hasDialog{false};           //!< the dialog exists
-    ImsUeDialog dialog;              //!< the dialog
+    SipDialog dialog;                //!< the dialog
     SipMessage invite;               //!< originating: the INVITE until the 2xx (then cleared)
     uint32_t inviteSequence{0};      //!< CSeq number of the INVITE
     bool provisionalReceived{false}; //!< originating: a 1xx came (a CANCEL may follow)

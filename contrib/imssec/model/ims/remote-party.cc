@@ -418,7 +418,7 @@ RemoteParty::RestartSupervision(Session& s)
         s.supervisionEvent = Simulator::Schedule(s.sessionInterval,
                                                  &RemoteParty::SupervisionExpired,
                                                  this,
-                                                 UaDialog::MakeKey(s.callId, s.localTag));
+                                                 SipDialog::MakeKey(s.callId, s.localTag));
     }
 }
 
@@ -483,7 +483,7 @@ RemoteParty::HandleNewInvite(const SipMessage& request, uint64_t handle)
     Session s;
     s.direction = INCOMING;
     s.localTag = "rp" + SipMessageFactory::MakeToken(++m_counter);
-    if (!UaDialog::CreateAsUas(request, s.localTag, &s.dialog))
+    if (!SipDialog::CreateAsUas(request, s.localTag, &s.dialog))
     {
         RespondSimple(request, 400, handle); // no From tag or no Contact
         return;
@@ -495,7 +495,7 @@ RemoteParty::HandleNewInvite(const SipMessage& request, uint64_t handle)
     s.invite = request;
     s.inviteHandle = handle;
     s.sessionInterval = ReadSessionExpires(request);
-    std::string key = UaDialog::MakeKey(s.callId, s.localTag);
+    std::string key = SipDialog::MakeKey(s.callId, s.localTag);
     s.ringEvent = Simulator::Schedule(m_ringingDelay, &RemoteParty::SendRinging, this, key);
     s.answerEvent = Simulator::Schedule(m_answerDelay, &RemoteParty::SendAnswer, this, key);
     m_sessions[key] = std::move(s);
@@ -580,7 +580,7 @@ void
 RemoteParty::HandleInDialog(const SipMessage& request, uint64_t handle)
 {
     NS_LOG_FUNCTION(this << request.GetMethod() << handle);
-    std::string key = UaDialog::KeyOfReceived(request);
+    std::string key = SipDialog::KeyOfReceived(request);
     auto it = m_sessions.find(key);
     std::optional<SipNameAddr> from = request.GetFrom();
     if (it == m_sessions.end() || !it->second.hasDialog || !from ||
@@ -637,7 +637,7 @@ RemoteParty::HandleInDialog(const SipMessage& request, uint64_t handle)
     if (request.IsMethod("UPDATE") || request.IsMethod("INVITE"))
     {
         // A session refresh (RFC 4028): 200 with the interval echoed; a target refresh.
-        s.dialog.RefreshRemoteTarget(request);
+        s.dialog.RefreshTarget(request);
         SipMessage r = SipMessageFactory::CreateResponse(request, 200, "", s.localTag);
         r.AddHeader("Contact", m_contact);
         Time interval = ReadSessionExpires(request);
@@ -669,7 +669,7 @@ RemoteParty::AckTimeout(uint64_t handle, const SipMessage& response)
     {
         return;
     }
-    std::string key = UaDialog::MakeKey(response.GetCallId().value_or(""), *to->GetTag());
+    std::string key = SipDialog::MakeKey(response.GetCallId().value_or(""), *to->GetTag());
     auto it = m_sessions.find(key);
     if (it == m_sessions.end() || it->second.state != WAIT_ACK)
     {
@@ -733,7 +733,7 @@ RemoteParty::StartSession(const std::string& target)
     s.peer = target;
     s.localTag = "rp" + SipMessageFactory::MakeToken(++m_counter);
     s.callId = "rp" + SipMessageFactory::MakeToken(++m_counter) + "@" + ToText(m_address);
-    std::string key = UaDialog::MakeKey(s.callId, s.localTag);
+    std::string key = SipDialog::MakeKey(s.callId, s.localTag);
     m_originated++;
     if (!SipUri::Parse(target, &targetUri, nullptr))
     {
@@ -813,7 +813,7 @@ RemoteParty::InviteResponse(std::string key, const SipMessage& response, const S
         }
         return;
     }
-    if (!UaDialog::CreateAsUac(s.invite, response, &s.dialog))
+    if (!SipDialog::CreateAsUac(s.invite, response, &s.dialog))
     {
         Fail(key, "bad-2xx");
         return;
@@ -829,7 +829,7 @@ RemoteParty::InviteResponse(std::string key, const SipMessage& response, const S
     m_established[OUTGOING]++;
     m_establishedTrace(s.callId, s.peer, OUTGOING);
     std::optional<SipCseq> cseq = s.invite.GetCseq();
-    s.ack = s.dialog.CreateRequest("ACK", MakeVia(), cseq ? cseq->GetSequence() : 1);
+    s.ack = s.dialog.CreateAck(cseq ? cseq->GetSequence() : 1, MakeVia());
     s.invite = SipMessage();
     Ipv6Address next;
     uint16_t port;
@@ -908,7 +908,7 @@ RemoteParty::RefreshResponse(std::string key, const SipMessage& response, const 
         RefreshFailed(key, std::to_string(code));
         return;
     }
-    it->second.dialog.RefreshRemoteTarget(response);
+    it->second.dialog.RefreshTarget(response);
     it->second.refreshEvent =
         Simulator::Schedule(m_refreshInterval, &RemoteParty::SendRefresh, this, key);
 }

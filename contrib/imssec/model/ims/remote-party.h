@@ -5,7 +5,6 @@
 #define REMOTE_PARTY_H
 
 #include "sip-packet-info.h"
-#include "ua-dialog.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
@@ -13,6 +12,7 @@
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/sip-dialog.h"
 #include "ns3/sip-message.h"
 #include "ns3/traced-callback.h"
 
@@ -57,8 +57,8 @@ class SipTransactionManager;
  * (a non-2xx final response, timeout or transport error) drops the session by that cause.
  * A BYE from the UE ends a session as completed.
  *
- * Requests inside an unknown dialog get 481; a CSeq not above the last one 500 (RFC 3261
- * 12.2.2); OPTIONS 200; other methods 405.  Dialogs follow RFC 3261 section 12 (UaDialog).
+ * Requests inside an unknown dialog get 481; a CSeq below the last one 500 (RFC 3261
+ * 12.2.2); OPTIONS 200; other methods 405.  Dialogs follow RFC 3261 section 12 (SipDialog).
  */
 class RemoteParty : public Application
 {
@@ -242,7 +242,7 @@ class RemoteParty : public Application
         std::string callId;            //!< Call-ID
         std::string localTag;          //!< our tag
         bool hasDialog{false};         //!< dialog established
-        UaDialog dialog;               //!< the dialog (hasDialog)
+        SipDialog dialog;              //!< the dialog (hasDialog)
         SipMessage invite;             //!< the INVITE (sent, or received until answered)
         uint64_t inviteHandle{0};      //!< its transaction
         Time inviteTime;               //!< outgoing: when the INVITE left
@@ -431,7 +431,7 @@ class RemoteParty : public Application
     Ptr<UniformRandomVariable> m_targetChoice;           //!< target choice
     Ipv6Address m_address;                               //!< own address
     std::string m_contact;                               //!< Contact value
-    std::unordered_map<std::string, Session> m_sessions; //!< by UaDialog key
+    std::unordered_map<std::string, Session> m_sessions; //!< by SipDialog key
     EventId m_arrivalEvent;                              //!< next arrival
     uint64_t m_counter;                                  //!< tags, Call-IDs, branches
     bool m_running;                                      //!< between start and stop
