@@ -271,7 +271,9 @@ ImsThreatHelper::Install(ImsNetworkHelper& helper, ImsNetwork& net, const std::s
     s.attack = attack;
     s.net = net;
     s.victim = m_victim;
-    s.victimImpi = "ue" + std::to_string(m_victim + 1) + "@ims.example";
+    StringValue victimImpi;
+    net.GetUeClient(m_victim)->GetAttribute("Impi", victimImpi);
+    s.victimImpi = victimImpi.Get();
     s.attackTime = m_attackTime;
     if (m_processingRate >= 0)
     {
@@ -332,7 +334,9 @@ ImsThreatHelper::Install(ImsNetworkHelper& helper, ImsNetwork& net, const std::s
     }
     IpsecHelper ipsec;
     ipsec.Install(s.attacker);
-    std::string impu = "sip:ue" + std::to_string(m_victim + 1) + "@ims.example";
+    StringValue victimImpu;
+    s.net.GetUeClient(s.victim)->GetAttribute("Impu", victimImpu);
+    std::string impu = victimImpu.Get();
 
     if (attack == "on-prefix-spoof" || attack == "off-prefix-spoof" || attack == "replay-esp" ||
         attack == "replay-register")

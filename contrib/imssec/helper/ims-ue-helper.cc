@@ -8,6 +8,7 @@
 #include "ns3/ipsec-helper.h"
 #include "ns3/ipsec-stack.h"
 #include "ns3/log.h"
+#include "ns3/scscf-helper.h"
 #include "ns3/string.h"
 
 namespace ns3
@@ -56,19 +57,14 @@ ImsUeHelper::SetFirstIndex(uint32_t index)
     m_nextIndex = index;
 }
 
-std::string
-ImsUeHelper::GetImpi(uint32_t index, const std::string& domain)
-{
-    return "ue" + std::to_string(index) + "@" + domain;
-}
-
 Ptr<ImsUeClient>
 ImsUeHelper::Install(Ptr<Node> node)
 {
     NS_LOG_FUNCTION(this << node);
     NS_ABORT_MSG_IF(!m_hss, "ImsUeHelper: SetHss before Install (the UEs' K and OPc)");
-    std::string impi = GetImpi(m_nextIndex++, m_domain);
-    std::string impu = "sip:" + impi;
+    uint32_t index = m_nextIndex++;
+    std::string impi = ScscfHelper::GetImpi(index, m_domain);
+    std::string impu = ScscfHelper::GetImpu(index, m_domain);
     if (m_provision && !m_hss->HasSubscriber(impi))
     {
         m_hss->AddSimulatedSubscriber(impi);

@@ -81,13 +81,6 @@ class ImsUeHelper
      */
     static Ptr<ImsUeClient> GetClient(Ptr<Node> node);
 
-    /**
-     * \param index a UE number
-     * \param domain the home domain
-     * \returns ue<index>@<domain>
-     */
-    static std::string GetImpi(uint32_t index, const std::string& domain);
-
   private:
     ObjectFactory m_factory; //!< ImsUeClient
     std::string m_domain;    //!< home domain

@@ -3,6 +3,7 @@
  */
 #include "remote-party-helper.h"
 
+#include "ns3/scscf-helper.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -39,7 +40,7 @@ RemotePartyHelper::SetTargetUes(uint32_t n, const std::string& domain)
     m_targets.reserve(n);
     for (uint32_t i = 1; i <= n; ++i)
     {
-        m_targets.push_back("sip:ue" + std::to_string(i) + "@" + domain);
+        m_targets.push_back(ScscfHelper::GetImpu(i, domain));
     }
 }
 

@@ -91,6 +91,8 @@ class ScscfHelper
     ApplicationContainer Install(NodeContainer nodes);
 
     /**
+     * \brief The naming of simulated subscribers, shared by every helper (ImsUeHelper gives
+     * UE i this identity, RemotePartyHelper calls it).
      * \param i subscriber number (1..N)
      * \param domain home domain
      * \returns "ue<i>@<domain>"
