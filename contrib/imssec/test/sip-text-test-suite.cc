@@ -131,6 +131,17 @@ class SipTextHostTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(SipText::IsHost("pcscf1.visited1.net"), true, "hostname");
         NS_TEST_EXPECT_MSG_EQ(SipText::IsHost("-bad.net"), false, "label starts with '-'");
         NS_TEST_EXPECT_MSG_EQ(SipText::IsHost("a..b"), false, "empty label");
+        // the text the IMS nodes write into Via, Contact and URIs: compressed, no brackets,
+        // and read back as the same address
+        for (const char* a : {"3fff:100:0:1:a1b2:c3d4:e5f6:1234", "3fff:f00:0:2::2", "::1"})
+        {
+            std::string text = SipText::Ipv6Text(Ipv6Address(a));
+            NS_TEST_EXPECT_MSG_EQ(text, a, "text of " << a);
+            NS_TEST_EXPECT_MSG_EQ(SipText::IsIpv6Address(text), true, text << " parses");
+        }
+        NS_TEST_EXPECT_MSG_EQ(SipText::Ipv6Text(Ipv6Address("3fff:f00:0:0:0:0:0:2")),
+                              "3fff:f00::2",
+                              "longest zero run compressed");
     }
 };
 

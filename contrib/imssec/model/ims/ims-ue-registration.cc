@@ -25,18 +25,6 @@ namespace
 {
 
 /**
- * \param address an IPv6 address
- * \returns its text without brackets
- */
-std::string
-ToText(Ipv6Address address)
-{
-    std::ostringstream os;
-    os << address;
-    return os.str();
-}
-
-/**
  * \param qopOptions the qop of a challenge, e.g. "auth,auth-int"
  * \returns true when "auth" is among them
  */
@@ -170,7 +158,7 @@ ImsUeRegistration::BuildRegister(uint16_t viaPort,
                                  const SipDigest& authorization,
                                  const std::vector<SecurityMechanism>& verify)
 {
-    std::string host = "[" + ToText(m_source) + "]";
+    std::string host = "[" + SipText::Ipv6Text(m_source) + "]";
     SipVia via("UDP", host, viaPort, NewToken().insert(0, "z9hG4bK"));
     via.SetRport(std::nullopt);
     SipUri impu;
@@ -681,7 +669,7 @@ ImsUeRegistration::GetContactAddress() const
 SipUri
 ImsUeRegistration::GetContactUri() const
 {
-    return SipUri(m_user, "[" + ToText(m_contactAddress) + "]", m_registeredContactPort);
+    return SipUri(m_user, "[" + SipText::Ipv6Text(m_contactAddress) + "]", m_registeredContactPort);
 }
 
 const std::vector<SipNameAddr>&

@@ -29,18 +29,6 @@ namespace
 const char* const ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, OPTIONS";
 
 /**
- * \param address an IPv6 address
- * \returns its text without brackets
- */
-std::string
-ToText(Ipv6Address address)
-{
-    std::ostringstream os;
-    os << address;
-    return os.str();
-}
-
-/**
  * \param interval a session interval
  * \returns the Session-Expires value with the UAC as refresher (RFC 4028)
  */
@@ -119,7 +107,7 @@ ImsUeSessionManager::MakeVia(Ipv6Address source)
     // sent-by names port-c, where the responses come back (TS 33.203: P-CSCF port-s ->
     // UE port-c), and rport asks for exactly that (RFC 3581).
     SipVia via("UDP",
-               ToText(source),
+               SipText::Ipv6Text(source),
                m_security->GetActive().parameters.uePortC,
                "z9hG4bK" + NewToken());
     via.SetRport(std::nullopt);
@@ -130,14 +118,14 @@ SipNameAddr
 ImsUeSessionManager::MakeContact(Ipv6Address address) const
 {
     return SipNameAddr(SipUri(m_registration->GetUser(),
-                              ToText(address),
+                              SipText::Ipv6Text(address),
                               m_security->GetActive().parameters.uePortS));
 }
 
 std::string
 ImsUeSessionManager::MakeSdp(Ipv6Address address) const
 {
-    std::string a = ToText(address);
+    std::string a = SipText::Ipv6Text(address);
     return "v=0\r\n"
            "o=" +
            m_registration->GetUser() + " 1 1 IN IP6 " + a +
@@ -266,7 +254,7 @@ ImsUeSessionManager::Originate(Ipv6Address source, Time holdingTime)
                                                          s->inviteSequence);
     // TS 24.229 5.1.2A.1.5: the P-CSCF's protected server port first, then the Service-Route.
     const IpsecSaSetParameters& sa = m_security->GetActive().parameters;
-    SipNameAddr pcscf(SipUri("", ToText(sa.pcscfAddress), sa.pcscfPortS));
+    SipNameAddr pcscf(SipUri("", SipText::Ipv6Text(sa.pcscfAddress), sa.pcscfPortS));
     pcscf.GetUri().GetParams().SetFlag("lr");
     std::vector<SipNameAddr> route{pcscf};
     for (const SipNameAddr& r : m_registration->GetServiceRoute())

@@ -44,25 +44,13 @@ namespace
 
 /**
  * \param address an address
- * \returns its text
- */
-std::string
-AddressText(const Ipv6Address& address)
-{
-    std::ostringstream os;
-    os << address;
-    return os.str();
-}
-
-/**
- * \param address an address
  * \param port a port
  * \returns "[address]:port"
  */
 std::string
 HostPort(const Ipv6Address& address, uint16_t port)
 {
-    return "[" + AddressText(address) + "]:" + std::to_string(port);
+    return "[" + SipText::Ipv6Text(address) + "]:" + std::to_string(port);
 }
 
 /// Via parameter of the P-CSCF's Via on a request that arrived through an SA: the UE's
@@ -1255,7 +1243,10 @@ Pcscf::MakeVia(const SipMessage& request,
                uint16_t uePortC) const
 {
     std::string hostPort = HostPort(address, port);
-    SipVia via("UDP", AddressText(address), port, PcscfProxyRules::MakeBranch(request, hostPort));
+    SipVia via("UDP",
+               SipText::Ipv6Text(address),
+               port,
+               PcscfProxyRules::MakeBranch(request, hostPort));
     if (uePortC)
     {
         via.GetParams().Set(SA_PORT_PARAM, std::to_string(uePortC));

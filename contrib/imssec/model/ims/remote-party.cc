@@ -35,18 +35,6 @@ namespace
 const char* const ALLOW = "INVITE, ACK, BYE, CANCEL, UPDATE, OPTIONS";
 
 /**
- * \param address an address
- * \returns its text
- */
-std::string
-ToText(const Ipv6Address& address)
-{
-    std::ostringstream os;
-    os << address;
-    return os.str();
-}
-
-/**
  * \param uri a URI
  * \returns "scheme:user@host" (no port, no parameters)
  */
@@ -292,8 +280,8 @@ RemoteParty::StartApplication()
         NS_ABORT_MSG_IF(m_address == Ipv6Address::GetAny(),
                         "RemoteParty: the node has no global address");
     }
-    m_contact =
-        "<sip:" + own.GetUser() + "@[" + ToText(m_address) + "]:" + std::to_string(m_port) + ">";
+    m_contact = "<sip:" + own.GetUser() + "@[" + SipText::Ipv6Text(m_address) +
+                "]:" + std::to_string(m_port) + ">";
     m_transport->SetAttribute("Port", UintegerValue(m_port));
     NS_ABORT_MSG_IF(!m_transport->Start(GetNode()), "RemoteParty: port " << m_port << " in use");
     m_transactions->SetTransport(m_transport);
@@ -329,7 +317,10 @@ RemoteParty::StopApplication()
 SipVia
 RemoteParty::MakeVia()
 {
-    SipVia via("UDP", ToText(m_address), m_port, SipMessageFactory::MakeBranch(++m_counter));
+    SipVia via("UDP",
+               SipText::Ipv6Text(m_address),
+               m_port,
+               SipMessageFactory::MakeBranch(++m_counter));
     via.SetRport(std::nullopt);
     return via;
 }
@@ -337,7 +328,7 @@ RemoteParty::MakeVia()
 std::string
 RemoteParty::MakeSdp() const
 {
-    std::string a = ToText(m_address);
+    std::string a = SipText::Ipv6Text(m_address);
     return "v=0\r\n"
            "o=remote 1 1 IN IP6 " +
            a +
@@ -732,7 +723,8 @@ RemoteParty::StartSession(const std::string& target)
     s.direction = OUTGOING;
     s.peer = target;
     s.localTag = "rp" + SipMessageFactory::MakeToken(++m_counter);
-    s.callId = "rp" + SipMessageFactory::MakeToken(++m_counter) + "@" + ToText(m_address);
+    s.callId =
+        "rp" + SipMessageFactory::MakeToken(++m_counter) + "@" + SipText::Ipv6Text(m_address);
     std::string key = SipDialog::MakeKey(s.callId, s.localTag);
     m_originated++;
     if (!SipUri::Parse(target, &targetUri, nullptr))
@@ -747,8 +739,8 @@ RemoteParty::StartSession(const std::string& target)
     SipMessage invite =
         SipMessageFactory::CreateRequest("INVITE", targetUri, MakeVia(), from, to, s.callId, 1);
     invite.AddHeader("Route",
-                     "<sip:[" + ToText(m_scscfAddress) + "]:" + std::to_string(m_scscfPort) +
-                         ";lr>");
+                     "<sip:[" + SipText::Ipv6Text(m_scscfAddress) +
+                         "]:" + std::to_string(m_scscfPort) + ";lr>");
     invite.AddHeader("Contact", m_contact);
     invite.AddOptionTag("Supported", "timer");
     if (m_refreshInterval.IsStrictlyPositive())

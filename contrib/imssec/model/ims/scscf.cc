@@ -32,18 +32,6 @@ namespace
 {
 
 /**
- * \param address an address
- * \returns its text
- */
-std::string
-ToText(const Ipv6Address& address)
-{
-    std::ostringstream os;
-    os << address;
-    return os.str();
-}
-
-/**
  * \param a a URI
  * \param b a URI
  * \returns true when both name the same user, host and port (RFC 3261 19.1.4, without
@@ -286,7 +274,7 @@ Scscf::StartApplication()
     {
         m_localAddresses.push_back(m_address);
     }
-    std::string hostPort = "[" + ToText(m_address) + "]:" + std::to_string(m_port);
+    std::string hostPort = "[" + SipText::Ipv6Text(m_address) + "]:" + std::to_string(m_port);
     m_proxyId = hostPort;
     m_recordRoute = "<sip:" + hostPort + ";lr>";
     m_serviceRoute = "<sip:orig@" + hostPort + ";lr>";
@@ -870,7 +858,7 @@ Scscf::ProxyRequest(const SipMessage& request, const SipPacketInfo& info)
     forwarded.SetMaxForwards(hops - 1);
     std::string branch =
         SipTransactionManager::MakeStatelessBranch(request, m_proxyId) + "." + loopHash;
-    forwarded.InsertVia(SipVia("UDP", ToText(m_address), m_port, branch));
+    forwarded.InsertVia(SipVia("UDP", SipText::Ipv6Text(m_address), m_port, branch));
     SipTarget target = SipTarget::Clear(Ipv6Address::GetAny(), m_port, next, nextPort);
     if (!m_transactions->SendStateless(forwarded, target))
     {

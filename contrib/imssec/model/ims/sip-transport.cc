@@ -48,18 +48,6 @@ namespace
 {
 
 /**
- * \param address an IPv6 address
- * \returns its text form (RFC 5952 style, as ns-3 prints it)
- */
-std::string
-AddressText(const Ipv6Address& address)
-{
-    std::ostringstream os;
-    os << address;
-    return os.str();
-}
-
-/**
  * \param text text of a Call-ID value
  * \returns true when it is one non-empty run of visible ASCII characters
  */
@@ -605,12 +593,12 @@ SipTransport::StampVia(SipVia* via, const SipPacketInfo& info)
     {
         // RFC 3581 section 4: rport gets the source port, received is added in any case.
         via->SetRport(info.remotePort);
-        via->SetReceived(AddressText(info.remoteAddress));
+        via->SetReceived(SipText::Ipv6Text(info.remoteAddress));
         changed = true;
     }
     else if (!sameHost)
     {
-        via->SetReceived(AddressText(info.remoteAddress));
+        via->SetReceived(SipText::Ipv6Text(info.remoteAddress));
         changed = true;
     }
     return changed;

@@ -4,6 +4,7 @@
 #include "sip-text.h"
 
 #include <array>
+#include <sstream>
 
 namespace ns3
 {
@@ -419,6 +420,14 @@ SipText::IsIpv6Address(std::string_view s)
         }
     }
     return compressed ? groups <= 7 : groups == 8;
+}
+
+std::string
+SipText::Ipv6Text(const Ipv6Address& address)
+{
+    std::ostringstream os;
+    os << address;
+    return os.str();
 }
 
 bool

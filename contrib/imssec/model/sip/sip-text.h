@@ -4,6 +4,8 @@
 #ifndef SIP_TEXT_H
 #define SIP_TEXT_H
 
+#include "ns3/ipv6-address.h"
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -123,6 +125,12 @@ class SipText
      * \returns true when s is an RFC 4291 IPv6 address in text form (no brackets)
      */
     static bool IsIpv6Address(std::string_view s);
+
+    /**
+     * \param address an IPv6 address
+     * \returns its text form as ns-3 prints it (RFC 5952 style, no brackets)
+     */
+    static std::string Ipv6Text(const Ipv6Address& address);
 
     /**
      * \param s text

@@ -18,6 +18,7 @@
 #include "ns3/sip-packet-info.h"
 #include "ns3/sip-parser.h"
 #include "ns3/sip-target.h"
+#include "ns3/sip-text.h"
 #include "ns3/sip-transport.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -35,18 +36,6 @@ NS_OBJECT_ENSURE_REGISTERED(RogueRegisterClient);
 
 namespace
 {
-
-/**
- * \param a an address
- * \returns its text form
- */
-std::string
-Text(Ipv6Address a)
-{
-    std::ostringstream os;
-    os << a;
-    return os.str();
-}
 
 /** \returns a random token of 16 hexadecimal digits */
 std::string
@@ -250,7 +239,7 @@ RogueRegisterClient::BuildRegister(uint32_t cseq,
                                    const std::string& authorization,
                                    const std::string& verify) const
 {
-    std::string host = "[" + Text(m_address) + "]";
+    std::string host = "[" + SipText::Ipv6Text(m_address) + "]";
     bool isProtected = !verify.empty();
     uint16_t port = isProtected ? m_portC : 5060;
     std::string user = m_impi.substr(0, m_impi.find('@'));
