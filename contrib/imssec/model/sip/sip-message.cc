@@ -779,9 +779,9 @@ ParseNameAddr(std::string_view s, SipNameAddr* a, std::string* reason, size_t* o
 } // namespace
 
 std::optional<SipNameAddr>
-SipMessage::GetFrom(SipParseError* error) const
+SipMessage::GetSingleNameAddr(SipHeaderId id, std::string_view name, SipParseError* error) const
 {
-    const Header* h = FindFirst(SipHeaderId::FROM, "");
+    const Header* h = FindFirst(id, "");
     if (!h)
     {
         return std::nullopt;
@@ -791,10 +791,16 @@ SipMessage::GetFrom(SipParseError* error) const
     size_t off = 0;
     if (!ParseNameAddr(View(h->value), &a, &reason, &off))
     {
-        Report(error, SipParseError::BAD_HEADER_VALUE, "From", reason, h->value.off + off);
+        Report(error, SipParseError::BAD_HEADER_VALUE, name, reason, h->value.off + off);
         return std::nullopt;
     }
     return a;
+}
+
+std::optional<SipNameAddr>
+SipMessage::GetFrom(SipParseError* error) const
+{
+    return GetSingleNameAddr(SipHeaderId::FROM, "From", error);
 }
 
 void
@@ -806,20 +812,7 @@ SipMessage::SetFrom(const SipNameAddr& from)
 std::optional<SipNameAddr>
 SipMessage::GetTo(SipParseError* error) const
 {
-    const Header* h = FindFirst(SipHeaderId::TO, "");
-    if (!h)
-    {
-        return std::nullopt;
-    }
-    SipNameAddr a;
-    std::string reason;
-    size_t off = 0;
-    if (!ParseNameAddr(View(h->value), &a, &reason, &off))
-    {
-        Report(error, SipParseError::BAD_HEADER_VALUE, "To", reason, h->value.off + off);
-        return std::nullopt;
-    }
-    return a;
+    return GetSingleNameAddr(SipHeaderId::TO, "To", error);
 }
 
 void

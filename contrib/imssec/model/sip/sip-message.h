@@ -396,6 +396,15 @@ class SipMessage
                        std::vector<std::string_view>* out,
                        std::vector<uint32_t>* offsets) const;
     const Header* FindFirst(SipHeaderId id, std::string_view name) const;
+    /**
+     * \param id From or To
+     * \param name its name, for the error
+     * \param error set when the value does not parse
+     * \returns the one name-addr of that header (nullopt when absent or invalid)
+     */
+    std::optional<SipNameAddr> GetSingleNameAddr(SipHeaderId id,
+                                                 std::string_view name,
+                                                 SipParseError* error) const;
     void Clear();
 
     std::string m_buf;             ///< received bytes, then appended values
