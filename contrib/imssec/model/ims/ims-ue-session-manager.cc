@@ -448,9 +448,10 @@ ImsUeSessionManager::SendRefresh(uint64_t id)
     update.SetHeader("Session-Expires", SessionExpiresValue(s->sessionInterval));
     SipTransactionManager::ClientCallbacks cb;
     cb.onResponse = MakeCallback(&ImsUeSessionManager::OnRefreshResponse, this).Bind(id);
-    cb.onTimeout = MakeCallback(&ImsUeSessionManager::OnRefreshTimeout, this).Bind(id);
-    cb.onTransportError =
-        MakeCallback(&ImsUeSessionManager::OnRefreshTransportError, this).Bind(id);
+    cb.onTimeout = MakeCallback(&ImsUeSessionManager::OnInDialogFailure, this)
+                       .Bind(id, ImsUeSession::CONFIRMED, DROP_REFRESH_FAILED);
+    cb.onTransportError = MakeCallback(&ImsUeSessionManager::OnInDialogFailure, this)
+                              .Bind(id, ImsUeSession::CONFIRMED, DROP_NO_SA);
     s->pendingTransaction = SendInDialog(*s, update, cb);
     if (s->pendingTransaction == 0)
     {
@@ -482,30 +483,6 @@ ImsUeSessionManager::OnRefreshResponse(uint64_t id,
 }
 
 void
-ImsUeSessionManager::OnRefreshTimeout(uint64_t id)
-{
-    NS_LOG_FUNCTION(this << id);
-    ImsUeSession* s = FindById(id);
-    if (s && s->state == ImsUeSession::CONFIRMED)
-    {
-        s->pendingTransaction = 0;
-        Drop(id, DROP_REFRESH_FAILED);
-    }
-}
-
-void
-ImsUeSessionManager::OnRefreshTransportError(uint64_t id)
-{
-    NS_LOG_FUNCTION(this << id);
-    ImsUeSession* s = FindById(id);
-    if (s && s->state == ImsUeSession::CONFIRMED)
-    {
-        s->pendingTransaction = 0;
-        Drop(id, DROP_NO_SA);
-    }
-}
-
-void
 ImsUeSessionManager::SendBye(uint64_t id)
 {
     NS_LOG_FUNCTION(this << id);
@@ -530,8 +507,10 @@ ImsUeSessionManager::SendBye(uint64_t id)
     SipMessage bye = s->dialog.CreateRequest("BYE", MakeVia(s->localAddress));
     SipTransactionManager::ClientCallbacks cb;
     cb.onResponse = MakeCallback(&ImsUeSessionManager::OnByeResponse, this).Bind(id);
-    cb.onTimeout = MakeCallback(&ImsUeSessionManager::OnByeTimeout, this).Bind(id);
-    cb.onTransportError = MakeCallback(&ImsUeSessionManager::OnByeTransportError, this).Bind(id);
+    cb.onTimeout = MakeCallback(&ImsUeSessionManager::OnInDialogFailure, this)
+                       .Bind(id, ImsUeSession::ENDING, DROP_BYE_FAILED);
+    cb.onTransportError = MakeCallback(&ImsUeSessionManager::OnInDialogFailure, this)
+                              .Bind(id, ImsUeSession::ENDING, DROP_NO_SA);
     s->pendingTransaction = SendInDialog(*s, bye, cb);
     if (s->pendingTransaction == 0)
     {
@@ -563,26 +542,16 @@ ImsUeSessionManager::OnByeResponse(uint64_t id,
 }
 
 void
-ImsUeSessionManager::OnByeTimeout(uint64_t id)
+ImsUeSessionManager::OnInDialogFailure(uint64_t id,
+                                       ImsUeSession::State state,
+                                       ImsSessionDropCause cause)
 {
-    NS_LOG_FUNCTION(this << id);
+    NS_LOG_FUNCTION(this << id << state << cause);
     ImsUeSession* s = FindById(id);
-    if (s && s->state == ImsUeSession::ENDING)
+    if (s && s->state == state)
     {
         s->pendingTransaction = 0;
-        Drop(id, DROP_BYE_FAILED);
-    }
-}
-
-void
-ImsUeSessionManager::OnByeTransportError(uint64_t id)
-{
-    NS_LOG_FUNCTION(this << id);
-    ImsUeSession* s = FindById(id);
-    if (s && s->state == ImsUeSession::ENDING)
-    {
-        s->pendingTransaction = 0;
-        Drop(id, DROP_NO_SA);
+        Drop(id, cause);
     }
 }
 

@@ -226,10 +226,6 @@ class ImsUeSessionManager
      * \param info how it arrived
      */
     void OnRefreshResponse(uint64_t id, const SipMessage& response, const SipPacketInfo& info);
-    /** \param id session */
-    void OnRefreshTimeout(uint64_t id);
-    /** \param id session */
-    void OnRefreshTransportError(uint64_t id);
 
     /** \param id session: the holding time is over, BYE */
     void SendBye(uint64_t id);
@@ -239,10 +235,14 @@ class ImsUeSessionManager
      * \param info how it arrived
      */
     void OnByeResponse(uint64_t id, const SipMessage& response, const SipPacketInfo& info);
-    /** \param id session */
-    void OnByeTimeout(uint64_t id);
-    /** \param id session */
-    void OnByeTransportError(uint64_t id);
+    /**
+     * \brief An UPDATE or BYE got no final response (timeout) or could not be sent (no SA).
+     * \param id session
+     * \param state the state it was sent in (CONFIRMED for UPDATE, ENDING for BYE); a
+     *        session that has left it since is not dropped again
+     * \param cause the drop cause to record
+     */
+    void OnInDialogFailure(uint64_t id, ImsUeSession::State state, ImsSessionDropCause cause);
     /** \param s session: a BYE whose outcome does not matter (RFC 4028 10, 13.3.1.4) */
     void SendBestEffortBye(ImsUeSession& s);
 
