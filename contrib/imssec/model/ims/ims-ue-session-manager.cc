@@ -428,6 +428,26 @@ ImsUeSessionManager::SendInDialog(ImsUeSession& s,
 }
 
 void
+ImsUeSessionManager::SendPending(ImsUeSession& s,
+                                 const SipMessage& request,
+                                 ResponseHandler onResponse,
+                                 ImsSessionDropCause timeoutCause)
+{
+    uint64_t id = s.id;
+    SipTransactionManager::ClientCallbacks cb;
+    cb.onResponse = onResponse.Bind(id);
+    cb.onTimeout =
+        MakeCallback(&ImsUeSessionManager::OnInDialogFailure, this).Bind(id, s.state, timeoutCause);
+    cb.onTransportError =
+        MakeCallback(&ImsUeSessionManager::OnInDialogFailure, this).Bind(id, s.state, DROP_NO_SA);
+    s.pendingTransaction = SendInDialog(s, request, cb);
+    if (s.pendingTransaction == 0)
+    {
+        Drop(id, DROP_NO_SA);
+    }
+}
+
+void
 ImsUeSessionManager::SendRefresh(uint64_t id)
 {
     NS_LOG_FUNCTION(this << id);
@@ -446,17 +466,10 @@ ImsUeSessionManager::SendRefresh(uint64_t id)
     update.AddContact(MakeContact(s->localAddress));
     update.AddOptionTag("Supported", "timer");
     update.SetHeader("Session-Expires", SessionExpiresValue(s->sessionInterval));
-    SipTransactionManager::ClientCallbacks cb;
-    cb.onResponse = MakeCallback(&ImsUeSessionManager::OnRefreshResponse, this).Bind(id);
-    cb.onTimeout = MakeCallback(&ImsUeSessionManager::OnInDialogFailure, this)
-                       .Bind(id, ImsUeSession::CONFIRMED, DROP_REFRESH_FAILED);
-    cb.onTransportError = MakeCallback(&ImsUeSessionManager::OnInDialogFailure, this)
-                              .Bind(id, ImsUeSession::CONFIRMED, DROP_NO_SA);
-    s->pendingTransaction = SendInDialog(*s, update, cb);
-    if (s->pendingTransaction == 0)
-    {
-        Drop(id, DROP_NO_SA);
-    }
+    SendPending(*s,
+                update,
+                MakeCallback(&ImsUeSessionManager::OnRefreshResponse, this),
+                DROP_REFRESH_FAILED);
 }
 
 void
@@ -505,17 +518,7 @@ ImsUeSessionManager::SendBye(uint64_t id)
         return;
     }
     SipMessage bye = s->dialog.CreateRequest("BYE", MakeVia(s->localAddress));
-    SipTransactionManager::ClientCallbacks cb;
-    cb.onResponse = MakeCallback(&ImsUeSessionManager::OnByeResponse, this).Bind(id);
-    cb.onTimeout = MakeCallback(&ImsUeSessionManager::OnInDialogFailure, this)
-                       .Bind(id, ImsUeSession::ENDING, DROP_BYE_FAILED);
-    cb.onTransportError = MakeCallback(&ImsUeSessionManager::OnInDialogFailure, this)
-                              .Bind(id, ImsUeSession::ENDING, DROP_NO_SA);
-    s->pendingTransaction = SendInDialog(*s, bye, cb);
-    if (s->pendingTransaction == 0)
-    {
-        Drop(id, DROP_NO_SA);
-    }
+    SendPending(*s, bye, MakeCallback(&ImsUeSessionManager::OnByeResponse, this), DROP_BYE_FAILED);
 }
 
 void

@@ -235,6 +235,21 @@ class ImsUeSessionManager
      * \param info how it arrived
      */
     void OnByeResponse(uint64_t id, const SipMessage& response, const SipPacketInfo& info);
+    /// Handler of the responses to a session's UPDATE or BYE (session id bound first).
+    typedef Callback<void, uint64_t, const SipMessage&, const SipPacketInfo&> ResponseHandler;
+
+    /**
+     * \brief Sends an UPDATE or BYE in the session's dialog as its pending transaction; the
+     * session is dropped (DROP_NO_SA) when it cannot be sent.
+     * \param s session, in the state the request belongs to (CONFIRMED or ENDING)
+     * \param request the request
+     * \param onResponse gets its responses
+     * \param timeoutCause the drop cause when no final response comes
+     */
+    void SendPending(ImsUeSession& s,
+                     const SipMessage& request,
+                     ResponseHandler onResponse,
+                     ImsSessionDropCause timeoutCause);
     /**
      * \brief An UPDATE or BYE got no final response (timeout) or could not be sent (no SA).
      * \param id session
