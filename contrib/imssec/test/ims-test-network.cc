@@ -300,7 +300,7 @@ ImsTestNetwork::SendRawAt(Time at, std::string bytes, uint16_t sourcePort, uint1
 }
 
 void
-ImsTestNetwork::Record(bool fromUe, Ptr<const Packet> packet)
+WireLog::Record(bool fromUe, Ptr<const Packet> packet)
 {
     WirePacket w;
     if (DecodeWirePacket(packet, &w))
@@ -312,7 +312,7 @@ ImsTestNetwork::Record(bool fromUe, Ptr<const Packet> packet)
 }
 
 std::vector<WirePacket>
-ImsTestNetwork::Sip(bool fromUe) const
+WireLog::Sip(bool fromUe) const
 {
     std::vector<WirePacket> out;
     for (const WirePacket& w : wire)
@@ -326,7 +326,7 @@ ImsTestNetwork::Sip(bool fromUe) const
 }
 
 std::vector<WirePacket>
-ImsTestNetwork::Find(bool fromUe, const std::string& method, uint16_t status) const
+WireLog::Find(bool fromUe, const std::string& method, uint16_t status) const
 {
     std::vector<WirePacket> out;
     for (const WirePacket& w : Sip(fromUe))
@@ -342,6 +342,20 @@ ImsTestNetwork::Find(bool fromUe, const std::string& method, uint16_t status) co
             {
                 out.push_back(w);
             }
+        }
+    }
+    return out;
+}
+
+std::vector<WirePacket>
+WireLog::SipSince(Time since) const
+{
+    std::vector<WirePacket> out;
+    for (const WirePacket& w : wire)
+    {
+        if (w.isSip && w.time >= since)
+        {
+            out.push_back(w);
         }
     }
     return out;

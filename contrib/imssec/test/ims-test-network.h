@@ -77,6 +77,43 @@ bool DecodeWirePacket(Ptr<const Packet> packet, WirePacket* out);
 
 /**
  * \ingroup imssec-tests
+ * The SIP/ESP packets seen on a UE's link, in both directions, and queries on them (shared by
+ * the test networks).
+ */
+struct WireLog
+{
+    /**
+     * \brief Trace sink for a device's PhyTxBegin.
+     * \param fromUe direction
+     * \param packet the packet starting transmission
+     */
+    void Record(bool fromUe, Ptr<const Packet> packet);
+
+    /**
+     * \param fromUe direction
+     * \returns the SIP packets recorded in that direction
+     */
+    std::vector<WirePacket> Sip(bool fromUe) const;
+
+    /**
+     * \param fromUe direction
+     * \param method request method, or CSeq method of a response
+     * \param status 0 for requests, else the status code
+     * \returns the matching SIP packets in that direction, in order
+     */
+    std::vector<WirePacket> Find(bool fromUe, const std::string& method, uint16_t status) const;
+
+    /**
+     * \param since only packets at or after this time
+     * \returns the SIP packets in both directions since then
+     */
+    std::vector<WirePacket> SipSince(Time since) const;
+
+    std::vector<WirePacket> wire; //!< UDP/ESP packets on the UE link
+};
+
+/**
+ * \ingroup imssec-tests
  * An ns-3 ErrorModel that drops the packets a rule selects (decoded as WirePacket): a
  * deterministic way to lose chosen SIP messages on a link.
  */
@@ -115,7 +152,7 @@ class ImsTestDropModel : public ErrorModel
  * Every UDP or ESP packet on the UE's link is recorded in both directions (wire), and a
  * drop rule can be set for each direction.
  */
-class ImsTestNetwork
+class ImsTestNetwork : public WireLog
 {
   public:
     static const Ipv6Address UE_ADDRESS;     //!< UE address (first)
@@ -160,20 +197,6 @@ class ImsTestNetwork
      */
     void SendRawAt(Time at, std::string bytes, uint16_t sourcePort, uint16_t destinationPort);
 
-    /**
-     * \param fromUe direction
-     * \returns the SIP packets recorded in that direction
-     */
-    std::vector<WirePacket> Sip(bool fromUe) const;
-
-    /**
-     * \param fromUe direction
-     * \param method request method, or CSeq method of a response
-     * \param status 0 for requests, else the status code
-     * \returns the matching SIP packets in that direction, in order
-     */
-    std::vector<WirePacket> Find(bool fromUe, const std::string& method, uint16_t status) const;
-
     Ptr<Node> ue;                             //!< UE node
     Ptr<Node> router;                         //!< router
     Ptr<Node> server;                         //!< server node
@@ -185,15 +208,8 @@ class ImsTestNetwork
     Ptr<SipTransactionManager> serverManager; //!< after StartSip
     Ptr<IpsecStack> ueIpsec;                  //!< after InstallIpsec
     Ptr<IpsecStack> serverIpsec;              //!< after InstallIpsec
-    std::vector<WirePacket> wire;             //!< UDP/ESP packets on the UE link
 
   private:
-    /**
-     * \param fromUe direction
-     * \param packet the packet starting transmission
-     */
-    void Record(bool fromUe, Ptr<const Packet> packet);
-
     Ptr<ImsTestDropModel> m_fromUe; //!< on the router's UE-side device
     Ptr<ImsTestDropModel> m_toUe;   //!< on the UE's device
     Ptr<Socket> m_raw;              //!< UDP socket for raw bytes

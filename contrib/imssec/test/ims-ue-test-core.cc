@@ -622,66 +622,6 @@ UeTestNetwork::~UeTestNetwork()
     Simulator::Destroy();
 }
 
-void
-UeTestNetwork::Record(bool fromUe, Ptr<const Packet> packet)
-{
-    WirePacket w;
-    if (DecodeWirePacket(packet, &w))
-    {
-        w.time = Simulator::Now();
-        w.fromUe = fromUe;
-        wire.push_back(w);
-    }
-}
-
-std::vector<WirePacket>
-UeTestNetwork::Sip(bool fromUe) const
-{
-    std::vector<WirePacket> out;
-    for (const WirePacket& w : wire)
-    {
-        if (w.fromUe == fromUe && w.isSip)
-        {
-            out.push_back(w);
-        }
-    }
-    return out;
-}
-
-std::vector<WirePacket>
-UeTestNetwork::Find(bool fromUe, const std::string& method, uint16_t status) const
-{
-    std::vector<WirePacket> out;
-    for (const WirePacket& w : Sip(fromUe))
-    {
-        auto cseq = w.message.GetCseq();
-        if (status == 0 && w.message.IsRequest() && w.message.GetMethod() == method)
-        {
-            out.push_back(w);
-        }
-        else if (status != 0 && w.message.IsResponse() && w.message.GetStatusCode() == status &&
-                 cseq && cseq->GetMethod() == method)
-        {
-            out.push_back(w);
-        }
-    }
-    return out;
-}
-
-std::vector<WirePacket>
-UeTestNetwork::SipSince(Time since) const
-{
-    std::vector<WirePacket> out;
-    for (const WirePacket& w : wire)
-    {
-        if (w.isSip && w.time >= since)
-        {
-            out.push_back(w);
-        }
-    }
-    return out;
-}
-
 uint32_t
 UeTestNetwork::UeSaSets() const
 {

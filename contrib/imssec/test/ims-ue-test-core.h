@@ -269,7 +269,7 @@ class UeTestCore
  * UE's ImsUeClient (ImsUeHelper).  Every UDP or ESP packet on the UE's link is recorded.
  * The PDP context is activated at 1 s: the first temporary address is there about 1 s later.
  */
-class UeTestNetwork
+class UeTestNetwork : public WireLog
 {
   public:
     /**
@@ -285,26 +285,6 @@ class UeTestNetwork
     UeTestNetwork(const UeTestNetwork&) = delete;
     UeTestNetwork& operator=(const UeTestNetwork&) = delete;
 
-    /**
-     * \param fromUe direction
-     * \returns the SIP packets recorded in that direction
-     */
-    std::vector<WirePacket> Sip(bool fromUe) const;
-
-    /**
-     * \param fromUe direction
-     * \param method request method, or CSeq method of a response
-     * \param status 0 for requests, else the status code
-     * \returns the matching SIP packets in that direction, in order
-     */
-    std::vector<WirePacket> Find(bool fromUe, const std::string& method, uint16_t status) const;
-
-    /**
-     * \param since only packets at or after this time
-     * \returns the SIP packets in both directions since then
-     */
-    std::vector<WirePacket> SipSince(Time since) const;
-
     /** \returns the number of SA sets in the UE's IPsec layer */
     uint32_t UeSaSets() const;
 
@@ -318,16 +298,8 @@ class UeTestNetwork
     Ptr<TemporaryAddressManager> tam;                    //!< the UE's address manager
     Ptr<IpsecStack> ueIpsec;                             //!< the UE's IPsec layer
     std::unique_ptr<UeTestCore> core;                    //!< the scripted core
-    std::vector<WirePacket> wire;                        //!< packets on the UE's link
     std::vector<std::pair<Time, Ipv6Address>> generated; //!< TemporaryAddressGenerated
     std::vector<uint32_t> sadSizes;                      //!< the UE SAD's SaCount values over time
-
-  private:
-    /**
-     * \param fromUe direction
-     * \param packet the packet
-     */
-    void Record(bool fromUe, Ptr<const Packet> packet);
 };
 
 /**
