@@ -13,14 +13,14 @@
 // Usage: access-scale [--ues=1000,10000,50000] [--packets=20000]
 //        access-scale --baseline --ues=1000,10000     the same set-up with ns-3's helpers
 //        access-scale --breakdown=10000                memory of the parts of a UE
+#include "bench-process.h"
+
 #include "ns3/core-module.h"
 #include "ns3/imssec-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 
-#include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -29,36 +29,10 @@
 #include <vector>
 
 using namespace ns3;
+using namespace imssec_bench;
 
 namespace
 {
-
-/**
- * \param key "VmRSS" or "VmHWM"
- * \returns the value in kB from /proc/self/status
- */
-long
-ProcStatusKb(const std::string& key)
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-    {
-        if (line.rfind(key + ":", 0) == 0)
-        {
-            return std::stol(line.substr(key.size() + 1));
-        }
-    }
-    return -1;
-}
-
-/// Wall-clock seconds since an arbitrary origin.
-double
-WallSeconds()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 uint64_t g_received = 0; //!< datagrams received by UEs
 

@@ -14,18 +14,20 @@
 // is built and attached before the first measurement: access-scale measures it.
 // Usage: ims-ue-footprint [--ues=1000] [--addrPrefLength=64] [--noClients]
 //        (--noClients: the same run without clients, the access network's own drift)
+#include "bench-process.h"
+
 #include "ns3/core-module.h"
 #include "ns3/imssec-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 
-#include <chrono>
 #include <iostream>
 #include <malloc.h>
 #include <string>
 #include <unordered_map>
 
 using namespace ns3;
+using namespace imssec_bench;
 
 namespace
 {
@@ -37,14 +39,6 @@ size_t
 HeapBytes()
 {
     return mallinfo2().uordblks;
-}
-
-/// Wall-clock seconds since an arbitrary origin.
-double
-WallSeconds()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
 }
 
 /**

@@ -26,62 +26,26 @@
 //
 // Usage: imssec-bench-scale [--ues=1000,10000,50000] [--hours=2] [--addrPrefLength=128]
 //                           [--variant=both|ims|baseline] [--perHour=true]
+#include "bench-process.h"
+
 #include "ns3/core-module.h"
 #include "ns3/imssec-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
 
-#include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <functional>
 #include <sstream>
 #include <string>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
 
 using namespace ns3;
+using namespace imssec_bench;
 
 namespace
 {
-
-/**
- * \param key "VmRSS" or "VmHWM"
- * \returns the value in kB from /proc/self/status
- */
-long
-ProcStatusKb(const std::string& key)
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-    {
-        if (line.rfind(key + ":", 0) == 0)
-        {
-            return std::stol(line.substr(key.size() + 1));
-        }
-    }
-    return -1;
-}
-
-/// \returns wall-clock seconds since an arbitrary origin
-double
-WallSeconds()
-{
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-/// \returns CPU seconds (user + system) of this process
-double
-CpuSeconds()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6;
-}
 
 /// What one child process measured; sent to the parent through a pipe.
 struct Result
@@ -115,6 +79,21 @@ struct Scenario
 };
 
 /**
+ * \param n number of UEs
+ * \param hours simulated hours
+ * \returns the result of a run about to be built, with the RSS before building
+ */
+Result
+StartResult(uint32_t n, uint32_t hours)
+{
+    Result r;
+    r.ues = n;
+    r.hours = hours;
+    r.rss0 = ProcStatusKb("VmRSS");
+    return r;
+}
+
+/**
  * \brief Runs the simulation hour by hour and fills the timing fields.
  * \param r the result
  * \param pcscf the P-CSCF (null for the baseline)
@@ -135,27 +114,26 @@ RunHours(Result& r,
     {
         uint64_t e0 = Simulator::GetEventCount();
         uint64_t s0 = pcscf ? pcscf->GetReceivedCounters().GetTotal().messages : 0;
-        double w0 = WallSeconds();
-        double c0 = CpuSeconds();
+        ProcessClock clock;
         Simulator::Stop(Hours(1));
         Simulator::Run();
-        double w1 = WallSeconds();
-        double c1 = CpuSeconds();
+        double wall = clock.Wall();
+        double cpu = clock.Cpu();
         uint64_t e1 = Simulator::GetEventCount();
         uint64_t s1 = pcscf ? pcscf->GetReceivedCounters().GetTotal().messages : 0;
         long rss = ProcStatusKb("VmRSS");
         if (h == 1)
         {
-            r.firstHour = w1 - w0;
-            r.firstHourCpu = c1 - c0;
+            r.firstHour = wall;
+            r.firstHourCpu = cpu;
             eventsAtHour1 = e1;
             sipAtHour1 = s1;
             r.rssHour1 = rss;
         }
         else
         {
-            r.steadyWall += w1 - w0;
-            r.steadyCpu += c1 - c0;
+            r.steadyWall += wall;
+            r.steadyCpu += cpu;
         }
         if (perHour)
         {
@@ -166,8 +144,8 @@ RunHours(Result& r,
                 label,
                 r.ues,
                 h,
-                w1 - w0,
-                c1 - c0,
+                wall,
+                cpu,
                 static_cast<unsigned long>(e1 - e0),
                 static_cast<unsigned long>(s1 - s0),
                 rss / 1024.0,
@@ -191,12 +169,8 @@ RunHours(Result& r,
 Result
 RunIms(uint32_t n, uint32_t hours, const Scenario& s)
 {
-    Result r;
-    r.ues = n;
-    r.hours = hours;
-    r.rss0 = ProcStatusKb("VmRSS");
-    double t0 = WallSeconds();
-    double u0 = CpuSeconds();
+    Result r = StartResult(n, hours);
+    ProcessClock setup;
     ImsNetworkHelper helper;
     helper.SetRotationInterval(Hours(1));
     helper.SetUeAttribute("AddrPrefLength", IntegerValue(s.addrPrefLength));
@@ -205,8 +179,8 @@ RunIms(uint32_t n, uint32_t hours, const Scenario& s)
     helper.SetUeAttribute("RegistrationExpires", UintegerValue(3600));
     ImsNetwork net = helper.Install(n);
     helper.AssignStreams(net, 1);
-    r.setup = WallSeconds() - t0;
-    r.setupCpu = CpuSeconds() - u0;
+    r.setup = setup.Wall();
+    r.setupCpu = setup.Cpu();
 
     auto state = [&net]() {
         Ptr<IpsecStack> pcscfIpsec = net.pcscfApp->GetIpsecStack();
@@ -241,12 +215,8 @@ RunIms(uint32_t n, uint32_t hours, const Scenario& s)
 Result
 RunBaseline(uint32_t n, uint32_t hours, bool perHour)
 {
-    Result r;
-    r.ues = n;
-    r.hours = hours;
-    r.rss0 = ProcStatusKb("VmRSS");
-    double t0 = WallSeconds();
-    double u0 = CpuSeconds();
+    Result r = StartResult(n, hours);
+    ProcessClock setup;
     // What ImsNetworkHelper::Install builds before the IPsec layer and the applications,
     // with its defaults (core links 1 Gbps, 5 ms; attach from 1 s, 10 ms apart).
     NodeContainer ues;
@@ -265,8 +235,8 @@ RunBaseline(uint32_t n, uint32_t hours, bool perHour)
     }
     access.ActivatePdpContexts(ues, Seconds(1), MilliSeconds(10));
     access.AssignStreams(ues, 1);
-    r.setup = WallSeconds() - t0;
-    r.setupCpu = CpuSeconds() - u0;
+    r.setup = setup.Wall();
+    r.setupCpu = setup.Cpu();
     RunHours(r, nullptr, "baseline", perHour);
     Simulator::Destroy();
     return r;
