@@ -114,7 +114,6 @@ IpsecSad::Add(Ptr<IpsecSa> sa)
         }
         for (auto& old : expiredInTheWay)
         {
-            Simulator::Remove(old->m_expiryEvent);
             Finalize(old, true);
         }
         m_inbound.emplace(sa->GetSpi(), sa);
@@ -163,20 +162,30 @@ IpsecSad::Unindex(const Ptr<IpsecSa>& sa)
     return m_outbound.Remove(sa);
 }
 
-void
+bool
 IpsecSad::Finalize(Ptr<IpsecSa> sa, bool expired)
 {
     NS_LOG_FUNCTION(this << sa << expired);
     if (!Unindex(sa))
     {
-        return;
+        return false; // another SAD's SA
     }
-    --m_held;
-    sa->m_state = IpsecSa::State::DEAD;
+    // Remove, not Cancel: a cancelled event keeps its Ptr<IpsecSa> in the scheduler until
+    // its time, so every SA replaced before its lifetime ran out stayed in memory that long.
+    // (From within the expiry event itself, Remove does nothing.)
+    Simulator::Remove(sa->m_expiryEvent);
     // The event holds a Ptr to the SA and the SA the event: break the cycle, or the dead SA
     // is never freed.
     sa->m_expiryEvent = EventId();
+    --m_held;
+    if (sa->m_state == IpsecSa::State::MATURE)
+    {
+        m_size = m_size - 1;
+        ++m_deleted;
+    }
+    sa->m_state = IpsecSa::State::DEAD;
     m_removedTrace(sa, expired);
+    return true;
 }
 
 bool
@@ -192,23 +201,11 @@ IpsecSad::Remove(Ptr<IpsecSa> sa)
     {
         return false;
     }
-    if (!Unindex(sa))
+    if (!Finalize(sa, state == IpsecSa::State::EXPIRED))
     {
-        return false; // another SAD's SA
+        return false;
     }
-    // Remove, not Cancel: a cancelled event keeps its Ptr<IpsecSa> in the scheduler until
-    // its time, so every SA replaced before its lifetime ran out stayed in memory that long.
-    Simulator::Remove(sa->m_expiryEvent);
-    sa->m_expiryEvent = EventId(); // the event holds a Ptr to the SA: break the cycle
-    --m_held;
-    if (state == IpsecSa::State::MATURE)
-    {
-        m_size = m_size - 1;
-        ++m_deleted;
-    }
-    sa->m_state = IpsecSa::State::DEAD;
     NS_LOG_INFO("deleted SA 0x" << std::hex << sa->GetSpi());
-    m_removedTrace(sa, state == IpsecSa::State::EXPIRED);
     return true;
 }
 

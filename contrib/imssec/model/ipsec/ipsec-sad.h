@@ -144,11 +144,13 @@ class IpsecSad : public Object
     void ExpiryEvent(Ptr<IpsecSa> sa);
 
     /**
-     * \brief Takes an SA out of the indexes, makes it DEAD and fires the removal trace.
+     * \brief Takes an SA (MATURE or EXPIRED) out of the indexes, removes its expiry event,
+     * updates the counters, makes it DEAD and fires the removal trace.
      * \param sa the SA
      * \param expired why it leaves
+     * \returns false when it is not in this SAD (nothing changed)
      */
-    void Finalize(Ptr<IpsecSa> sa, bool expired);
+    bool Finalize(Ptr<IpsecSa> sa, bool expired);
 
     /**
      * \param sa an SA
