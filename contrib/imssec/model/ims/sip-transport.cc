@@ -33,19 +33,16 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("ImssecSipTransport");
 
+NS_OBJECT_ENSURE_REGISTERED(SipTransport);
+
 namespace
 {
+
 // One encode and one receive buffer for all transports (about 2.3 KB per UE when each
 // transport kept its own): a message is encoded and copied into its packet, and a datagram
 // copied and parsed into a SipMessage that owns its bytes, before any other transport runs.
 std::string g_txBuffer;          //!< encoded text (reused)
 std::vector<uint8_t> g_rxBuffer; //!< received bytes (reused)
-} // namespace
-
-NS_OBJECT_ENSURE_REGISTERED(SipTransport);
-
-namespace
-{
 
 /**
  * \param text text of a Call-ID value
@@ -169,13 +166,7 @@ void
 SipTransport::Stop()
 {
     NS_LOG_FUNCTION(this);
-    // Moved out first: releasing an endpoint must not meet a half-cleared map.
-    std::map<SocketKey, Ipv6EndPoint*> endPoints;
-    endPoints.swap(m_sockets);
-    for (auto& [key, endPoint] : endPoints)
-    {
-        ReleaseEndPoint(endPoint);
-    }
+    ReleaseEndPoints([](const SocketKey&) { return true; });
     m_protectedPorts.clear();
     m_started = false;
 }
@@ -243,17 +234,31 @@ SipTransport::GetSocket(Ipv6Address address, uint16_t port)
     return endPoint;
 }
 
-void
-SipTransport::ReleaseEndPoint(Ipv6EndPoint* endPoint)
+uint32_t
+SipTransport::ReleaseEndPoints(const std::function<bool(const SocketKey&)>& matches)
 {
-    NS_LOG_FUNCTION(this << endPoint);
-    endPoint->SetRxCallback(
-        MakeNullCallback<void, Ptr<Packet>, Ipv6Header, uint16_t, Ptr<Ipv6Interface>>());
-    endPoint->SetDestroyCallback(MakeNullCallback<void>());
-    if (m_udp)
+    NS_LOG_FUNCTION(this);
+    uint32_t released = 0;
+    for (auto it = m_sockets.begin(); it != m_sockets.end();)
     {
-        m_udp->DeAllocate(endPoint);
+        if (!matches(it->first))
+        {
+            ++it;
+            continue;
+        }
+        // Out of the map first, then its callbacks, so that it calls nothing back.
+        Ipv6EndPoint* endPoint = it->second;
+        it = m_sockets.erase(it);
+        endPoint->SetRxCallback(
+            MakeNullCallback<void, Ptr<Packet>, Ipv6Header, uint16_t, Ptr<Ipv6Interface>>());
+        endPoint->SetDestroyCallback(MakeNullCallback<void>());
+        if (m_udp)
+        {
+            m_udp->DeAllocate(endPoint);
+        }
+        ++released;
     }
+    return released;
 }
 
 void
@@ -292,19 +297,7 @@ SipTransport::CloseProtectedPort(uint16_t port)
     {
         return false;
     }
-    for (auto it = m_sockets.begin(); it != m_sockets.end();)
-    {
-        if (it->first.second == port)
-        {
-            Ipv6EndPoint* endPoint = it->second;
-            it = m_sockets.erase(it);
-            ReleaseEndPoint(endPoint);
-        }
-        else
-        {
-            ++it;
-        }
-    }
+    ReleaseEndPoints([port](const SocketKey& key) { return key.second == port; });
     return true;
 }
 
@@ -322,22 +315,7 @@ SipTransport::ReleaseLocalAddress(Ipv6Address address)
     {
         return 0;
     }
-    uint32_t closed = 0;
-    for (auto it = m_sockets.begin(); it != m_sockets.end();)
-    {
-        if (it->first.first == address)
-        {
-            Ipv6EndPoint* endPoint = it->second;
-            it = m_sockets.erase(it);
-            ReleaseEndPoint(endPoint);
-            ++closed;
-        }
-        else
-        {
-            ++it;
-        }
-    }
-    return closed;
+    return ReleaseEndPoints([address](const SocketKey& key) { return key.first == address; });
 }
 
 uint32_t

@@ -19,6 +19,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <set>
@@ -281,10 +282,12 @@ class SipTransport : public Object
     Ipv6EndPoint* GetSocket(Ipv6Address address, uint16_t port);
 
     /**
-     * \brief Releases an endpoint (its callbacks first, so that it calls nothing back).
-     * \param endPoint the endpoint
+     * \brief Releases the endpoints whose key matches (out of the map and their callbacks
+     * cleared first, so that none calls back).
+     * \param matches selects by local address and port
+     * \returns how many were released
      */
-    void ReleaseEndPoint(Ipv6EndPoint* endPoint);
+    uint32_t ReleaseEndPoints(const std::function<bool(const SocketKey&)>& matches);
 
     /**
      * \brief A datagram for one of our endpoints (UdpL4Protocol calls it).
