@@ -43,7 +43,6 @@ SEEDS = 4
 TOLERANCE = 0.25
 
 
-
 def mean_ci(values):
     n = len(values)
     mean = sum(values) / n
