@@ -5,7 +5,7 @@
 // a message must satisfy SipCodecCheck's invariants (canonical re-encoding, typed values that
 // format and parse again).  Built by test/fuzz/build-sip-fuzzer.sh with clang and
 // -fsanitize=fuzzer,address,undefined; its corpus is replayed in the imssec-sip-corpus suite.
-#include "ns3/sip-codec-check.h"
+#include "sip-codec-check.h"
 
 #include <cstdio>
 #include <cstdlib>

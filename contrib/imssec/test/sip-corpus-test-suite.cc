@@ -4,7 +4,8 @@
 // Replays the fuzzer's corpus (contrib/imssec/test/sip-corpus/, built by
 // test/fuzz/run-sip-fuzzer.sh) and the example messages through the codec's invariants
 // (SipCodecCheck), in the ordinary GCC build.
-#include "ns3/sip-codec-check.h"
+#include "sip-codec-check.h"
+
 #include "ns3/sip-parser.h"
 #include "ns3/test.h"
 

@@ -3,9 +3,6 @@
  */
 #include "scscf.h"
 
-#include "sip-transaction-manager.h"
-#include "sip-transport.h"
-
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/ipv6.h"
@@ -15,6 +12,8 @@
 #include "ns3/simulator.h"
 #include "ns3/sip-message-factory.h"
 #include "ns3/sip-text.h"
+#include "ns3/sip-transaction-manager.h"
+#include "ns3/sip-transport.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 

@@ -4,8 +4,6 @@
 #include "pcscf.h"
 
 #include "pcscf-proxy-rules.h"
-#include "sip-transaction-manager.h"
-#include "sip-transport.h"
 
 #include "ns3/abort.h"
 #include "ns3/aka-types.h"
@@ -25,6 +23,8 @@
 #include "ns3/simulator.h"
 #include "ns3/sip-message-factory.h"
 #include "ns3/sip-text.h"
+#include "ns3/sip-transaction-manager.h"
+#include "ns3/sip-transport.h"
 #include "ns3/socket.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"

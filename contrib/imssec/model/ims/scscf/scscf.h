@@ -6,8 +6,6 @@
 
 #include "scscf-authenticator.h"
 #include "scscf-registrar.h"
-#include "sip-packet-info.h"
-#include "sip-target.h"
 
 #include "ns3/application.h"
 #include "ns3/hss.h"
@@ -15,6 +13,8 @@
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/sip-message.h"
+#include "ns3/sip-packet-info.h"
+#include "ns3/sip-target.h"
 #include "ns3/traced-callback.h"
 #include "ns3/traced-value.h"
 

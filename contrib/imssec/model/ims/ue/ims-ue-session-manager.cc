@@ -5,7 +5,6 @@
 
 #include "ims-ue-registration.h"
 #include "ims-ue-security.h"
-#include "sip-transport.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -13,6 +12,7 @@
 #include "ns3/simulator.h"
 #include "ns3/sip-message-factory.h"
 #include "ns3/sip-text.h"
+#include "ns3/sip-transport.h"
 
 #include <algorithm>
 #include <sstream>

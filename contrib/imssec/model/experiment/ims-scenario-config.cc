@@ -3,13 +3,12 @@
  */
 #include "ims-scenario-config.h"
 
-#include "ims-network-helper.h"
-#include "ims-threat-helper.h"
-
 #include "ns3/boolean.h"
 #include "ns3/data-rate.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
+#include "ns3/ims-network-helper.h"
+#include "ns3/ims-threat-helper.h"
 #include "ns3/integer.h"
 #include "ns3/log.h"
 #include "ns3/string.h"

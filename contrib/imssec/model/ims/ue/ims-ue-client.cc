@@ -3,9 +3,6 @@
  */
 #include "ims-ue-client.h"
 
-#include "sip-transaction-manager.h"
-#include "sip-transport.h"
-
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -16,6 +13,8 @@
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/simulator.h"
+#include "ns3/sip-transaction-manager.h"
+#include "ns3/sip-transport.h"
 #include "ns3/string.h"
 #include "ns3/temporary-address-manager.h"
 #include "ns3/uinteger.h"

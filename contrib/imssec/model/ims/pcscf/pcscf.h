@@ -4,21 +4,21 @@
 #ifndef PCSCF_H
 #define PCSCF_H
 
-#include "ims-sec-agree.h"
 #include "pcscf-counters.h"
 #include "pcscf-registration-table.h"
 #include "pcscf-sec-agree-server.h"
-#include "sip-message-counters.h"
-#include "sip-packet-info.h"
 
 #include "ns3/application.h"
 #include "ns3/event-id.h"
+#include "ns3/ims-sec-agree.h"
 #include "ns3/ipsec-sa-set-parameters.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/sec-agree-rules.h"
+#include "ns3/sip-message-counters.h"
 #include "ns3/sip-message.h"
+#include "ns3/sip-packet-info.h"
 #include "ns3/traced-callback.h"
 
 #include <cstdint>

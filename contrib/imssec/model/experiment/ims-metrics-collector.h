@@ -4,9 +4,8 @@
 #ifndef IMS_METRICS_COLLECTOR_H
 #define IMS_METRICS_COLLECTOR_H
 
-#include "ims-network-helper.h"
-
 #include "ns3/event-id.h"
+#include "ns3/ims-network-helper.h"
 #include "ns3/ims-ue-causes.h"
 #include "ns3/nstime.h"
 #include "ns3/results-writer.h"

@@ -3,8 +3,6 @@
  */
 #include "ims-ue-registration.h"
 
-#include "sip-transport.h"
-
 #include "ns3/abort.h"
 #include "ns3/digest-aka.h"
 #include "ns3/log.h"
@@ -12,6 +10,7 @@
 #include "ns3/simulator.h"
 #include "ns3/sip-message-factory.h"
 #include "ns3/sip-text.h"
+#include "ns3/sip-transport.h"
 #include "ns3/usim.h"
 
 #include <sstream>

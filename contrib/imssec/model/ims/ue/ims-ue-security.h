@@ -4,14 +4,13 @@
 #ifndef IMS_UE_SECURITY_H
 #define IMS_UE_SECURITY_H
 
-#include "ims-sec-agree.h"
-#include "sip-target.h"
-
+#include "ns3/ims-sec-agree.h"
 #include "ns3/ipsec-sa-set-parameters.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/security-mechanism.h"
+#include "ns3/sip-target.h"
 
 #include <cstdint>
 #include <optional>

@@ -3,9 +3,9 @@
  */
 #include "sip-codec-check.h"
 
-#include "sec-agree-rules.h"
-#include "sip-message-factory.h"
-#include "sip-parser.h"
+#include "ns3/sec-agree-rules.h"
+#include "ns3/sip-message-factory.h"
+#include "ns3/sip-parser.h"
 
 namespace ns3
 {

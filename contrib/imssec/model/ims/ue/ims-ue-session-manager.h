@@ -6,14 +6,14 @@
 
 #include "ims-ue-causes.h"
 #include "ims-ue-session.h"
-#include "sip-packet-info.h"
-#include "sip-transaction-manager.h"
 
 #include "ns3/callback.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
 #include "ns3/sip-message.h"
+#include "ns3/sip-packet-info.h"
+#include "ns3/sip-transaction-manager.h"
 
 #include <cstdint>
 #include <memory>

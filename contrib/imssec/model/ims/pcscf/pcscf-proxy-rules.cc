@@ -3,10 +3,9 @@
  */
 #include "pcscf-proxy-rules.h"
 
-#include "sip-transaction-manager.h"
-#include "sip-transport.h"
-
 #include "ns3/sip-text.h"
+#include "ns3/sip-transaction-manager.h"
+#include "ns3/sip-transport.h"
 
 #include <algorithm>
 

@@ -3,8 +3,8 @@
  */
 #include "sip-dialog.h"
 
-#include "sip-message-factory.h"
-#include "sip-text.h"
+#include "ns3/sip-message-factory.h"
+#include "ns3/sip-text.h"
 
 #include <algorithm>
 

@@ -4,8 +4,6 @@
 #ifndef REMOTE_PARTY_H
 #define REMOTE_PARTY_H
 
-#include "sip-packet-info.h"
-
 #include "ns3/application.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv6-address.h"
@@ -14,6 +12,7 @@
 #include "ns3/random-variable-stream.h"
 #include "ns3/sip-dialog.h"
 #include "ns3/sip-message.h"
+#include "ns3/sip-packet-info.h"
 #include "ns3/traced-callback.h"
 
 #include <array>

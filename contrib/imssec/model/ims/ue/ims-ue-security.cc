@@ -4,12 +4,12 @@
 #include "ims-ue-security.h"
 
 #include "ims-ue-rotation-policy.h"
-#include "sip-transport.h"
 
 #include "ns3/abort.h"
 #include "ns3/ipsec-stack.h"
 #include "ns3/log.h"
 #include "ns3/sec-agree-rules.h"
+#include "ns3/sip-transport.h"
 
 #include <algorithm>
 

@@ -4,9 +4,9 @@
 #ifndef PCSCF_SEC_AGREE_SERVER_H
 #define PCSCF_SEC_AGREE_SERVER_H
 
-#include "ims-sec-agree.h"
 #include "pcscf-registration.h"
 
+#include "ns3/ims-sec-agree.h"
 #include "ns3/ipsec-integrity.h"
 #include "ns3/ipsec-sa-set-parameters.h"
 #include "ns3/nstime.h"

@@ -6,8 +6,6 @@
 
 #include "ims-ue-causes.h"
 #include "ims-ue-security.h"
-#include "sip-packet-info.h"
-#include "sip-transaction-manager.h"
 
 #include "ns3/callback.h"
 #include "ns3/event-id.h"
@@ -16,6 +14,8 @@
 #include "ns3/ptr.h"
 #include "ns3/sip-message.h"
 #include "ns3/sip-name-addr.h"
+#include "ns3/sip-packet-info.h"
+#include "ns3/sip-transaction-manager.h"
 
 #include <cstdint>
 #include <optional>
