@@ -63,9 +63,11 @@ Utf8SequenceLength(const std::string& s, size_t i)
 {
     auto at = [&s](size_t k) { return static_cast<unsigned char>(s[k]); };
     unsigned char c = at(i);
-    size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                          : c >= 0xF0 && c <= 0xF4 ? 4
-                                                   : 0;
+    size_t n = c < 0x80                 ? 1
+               : c >= 0xC2 && c <= 0xDF ? 2
+               : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4
+                                        : 0;
     if (n == 0 || i + n > s.size())
     {
         return 0;

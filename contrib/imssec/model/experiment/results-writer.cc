@@ -248,9 +248,9 @@ ResultsWriter::Write(const RunRecord& record, ReplacePolicy policy) const
             earlier.Reset();
             if (!MayReplace(policy, status))
             {
-                throw SqliteError(DescribeRun(record) + " is already in " + m_path +
-                                  " as run_id " + std::to_string(earlierId) + " (status " +
-                                  status + "); not replaced");
+                throw SqliteError(DescribeRun(record) + " is already in " + m_path + " as run_id " +
+                                  std::to_string(earlierId) + " (status " + status +
+                                  "); not replaced");
             }
             SqliteDatabase::Statement remove(db, "DELETE FROM runs WHERE run_id = ?");
             remove.Bind(1, earlierId);
