@@ -17,6 +17,7 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 
 using namespace ns3;
 
@@ -31,6 +32,7 @@ struct RunOptions
     std::string db{"results/imssec.sqlite"}; //!< results database ("none": print only)
     std::string batch{"adhoc"};              //!< batch name
     std::string runLabel;                    //!< the batch's label of the run
+    std::string replace{"no"};               //!< which earlier row of the run may be replaced
     std::string pcap;                        //!< pcap file prefix ("" none)
     std::string pcapUes{"1"};                //!< UEs whose links are captured
     std::string sampleInterval{"60s"};       //!< time series interval
@@ -216,6 +218,51 @@ BadOption(const std::string& message)
     return 2;
 }
 
+/**
+ * \param config the parsed options
+ * \returns the run label of a run given none: the parameters that differ from their
+ * defaults ("k=v;..." canonical), so that runs with other parameters never share an identity
+ */
+std::string
+DefaultRunLabel(const ImsScenarioConfig& config)
+{
+    ImsScenarioConfig defaults;
+    std::string error;
+    defaults.Parse(error);
+    auto reference = defaults.GetParameters();
+    auto actual = config.GetParameters();
+    std::string label;
+    for (size_t i = 0; i < actual.size() && i < reference.size(); ++i)
+    {
+        if (actual[i] != reference[i])
+        {
+            label += (label.empty() ? "" : ";") + actual[i].first + "=" + actual[i].second;
+        }
+    }
+    return label.empty() ? "defaults" : label;
+}
+
+/**
+ * \param text "no", "failed" or "yes"
+ * \param[out] policy the policy
+ * \returns true if text is one of them
+ */
+bool
+ParseReplace(const std::string& text, ResultsWriter::ReplacePolicy& policy)
+{
+    static const std::map<std::string, ResultsWriter::ReplacePolicy> policies = {
+        {"no", ResultsWriter::REPLACE_NONE},
+        {"failed", ResultsWriter::REPLACE_FAILED},
+        {"yes", ResultsWriter::REPLACE_ANY}};
+    auto it = policies.find(text);
+    if (it == policies.end())
+    {
+        return false;
+    }
+    policy = it->second;
+    return true;
+}
+
 /** \returns the current UTC time, ISO 8601 */
 std::string
 UtcNow()
@@ -241,25 +288,31 @@ main(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.Usage("Runs one imssec scenario and appends it to a SQLite results database.\n"
               "Times take units: 90s, 15min, 1h, 2d.  Exit 0: written, 1: run failed, "
-              "2: bad options.");
+              "2: bad options.  --list-options prints the option names, one a line.");
     const auto& options = config.GetOptions();
     for (size_t i = 0; i < options.size(); ++i)
     {
         cmd.AddValue(options[i].name, options[i].help, values[i]);
     }
-    cmd.AddValue("seed", "ns-3 RngSeed (>= 1)", ro.seed);
-    cmd.AddValue("run", "ns-3 RngRun (>= 1)", ro.run);
-    cmd.AddValue("db", "results database (created if absent; none = print only)", ro.db);
-    cmd.AddValue("batch", "batch name recorded with the run", ro.batch);
-    cmd.AddValue("runLabel", "label of the run in its batch (k=v;...)", ro.runLabel);
-    cmd.AddValue("pcap",
-                 "pcap file prefix for the first pcapUes UEs' links (empty: none)",
-                 ro.pcap);
-    cmd.AddValue("pcapUes", "UEs whose links are captured", ro.pcapUes);
-    cmd.AddValue("sampleInterval", "time series interval (> 0)", ro.sampleInterval);
-    cmd.AddValue("progress", "progress lines on standard error (0 or 1)", ro.progress);
-    cmd.AddValue("events", "record registration, rotation, SA and drop events (0 or 1)", ro.events);
-
+    // The options of the run itself: name, help, where the value goes.
+    const std::vector<std::tuple<std::string, std::string, std::string*>> runOptions = {
+        {"seed", "ns-3 RngSeed (>= 1)", &ro.seed},
+        {"run", "ns-3 RngRun (>= 1)", &ro.run},
+        {"db", "results database (created if absent; none = print only)", &ro.db},
+        {"batch", "batch name recorded with the run", &ro.batch},
+        {"runLabel",
+         "label of the run in its batch (k=v;...; default: the parameters that differ from "
+         "their defaults)",
+         &ro.runLabel},
+        {"replace",
+         "replace the same run (batch, runLabel, seed, run) already in the database: no, "
+         "failed (only a failed one) or yes",
+         &ro.replace},
+        {"pcap", "pcap file prefix for the first pcapUes UEs' links (empty: none)", &ro.pcap},
+        {"pcapUes", "UEs whose links are captured", &ro.pcapUes},
+        {"sampleInterval", "time series interval (> 0)", &ro.sampleInterval},
+        {"progress", "progress lines on standard error (0 or 1)", &ro.progress},
+        {"events", "record registration, rotation, SA and drop events (0 or 1)", &ro.events}};
     // ns-3's CommandLine exits with 1 on an unknown option; check the names first so that
     // every bad option gives exit code 2 as the batch tool expects.
     std::set<std::string> known = {"PrintHelp",
@@ -270,17 +323,25 @@ main(int argc, char* argv[])
                                    "PrintGroup",
                                    "PrintAttributes",
                                    "version",
-                                   "PrintVersion",
-                                   "seed",
-                                   "run",
-                                   "db",
-                                   "batch",
-                                   "runLabel",
-                                   "pcap",
-                                   "pcapUes",
-                                   "sampleInterval",
-                                   "progress",
-                                   "events"};
+                                   "PrintVersion"};
+    for (const auto& [name, help, value] : runOptions)
+    {
+        cmd.AddValue(name, help, *value);
+        known.insert(name);
+    }
+    if (argc == 2 && std::string(argv[1]) == "--list-options")
+    {
+        // for tools/imssec-batch, which checks a batch's parameter names before running it
+        for (const auto& o : options)
+        {
+            std::cout << o.name << "\n";
+        }
+        for (const auto& option : runOptions)
+        {
+            std::cout << std::get<0>(option) << "\n";
+        }
+        return 0;
+    }
     for (int i = 1; i < argc; ++i)
     {
         std::string arg = argv[i];
@@ -339,20 +400,41 @@ main(int argc, char* argv[])
     {
         return BadOption("--batch must not be empty");
     }
+    ResultsWriter::ReplacePolicy replace = ResultsWriter::REPLACE_NONE;
+    if (!ParseReplace(ro.replace, replace))
+    {
+        return BadOption("--replace=" + ro.replace + ": needs no, failed or yes");
+    }
+    if (ro.runLabel.empty())
+    {
+        ro.runLabel = DefaultRunLabel(config);
+    }
     const ImsScenarioConfig::Values& v = config.GetValues();
 
     std::unique_ptr<ResultsWriter> writer;
     if (ro.db != "none")
     {
+        // Fail on an unusable database, or on a run that is already there, now, not after
+        // hours of simulation.
+        std::string status;
+        int64_t earlier = 0;
         try
         {
             writer = std::make_unique<ResultsWriter>(ro.db);
-            // fail on an unusable database now, not after hours of simulation
-            writer->HasCompletedRun(ro.batch, ro.runLabel, uint32_t(seed), run);
+            earlier = writer->FindRun(ro.batch, ro.runLabel, uint32_t(seed), run, &status);
         }
         catch (const std::exception& e)
         {
-            return BadOption("--db=" + ro.db + ": " + e.what());
+            std::cerr << "imssec-scenario: --db: " << e.what() << "\n";
+            return 2;
+        }
+        if (earlier != 0 && !ResultsWriter::MayReplace(replace, status))
+        {
+            std::cerr << "imssec-scenario: run (batch '" << ro.batch << "', label '" << ro.runLabel
+                      << "', seed " << seed << ", run " << run << ") is already in " << ro.db
+                      << " as run_id " << earlier << " (status " << status
+                      << "); give another --run or --runLabel, or --replace=yes\n";
+            return 2;
         }
     }
 
@@ -441,7 +523,7 @@ main(int argc, char* argv[])
     {
         try
         {
-            int64_t id = writer->Write(record);
+            int64_t id = writer->Write(record, replace);
             std::cout << "imssec-scenario: run " << id << " written to " << ro.db << "\n";
         }
         catch (const std::exception& e)

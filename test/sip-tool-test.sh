@@ -52,4 +52,38 @@ assert m["valid"] is True
     fail "encode did not expand the compact form"
 cmp -s <("$tool" encode "$examples/register-ipv6-sec-agree.sip") "$examples/register-ipv6-sec-agree.sip" ||
     fail "encode changed a canonical message"
+# show: bytes JSON cannot carry (overlong forms, surrogates, code points above U+10FFFF, bytes
+# that start no UTF-8 sequence) in a header that check accepts: U+FFFD and a note, never an
+# abort; well-formed UTF-8 (up to U+10FFFF) passes unchanged and without a note.
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+subject() {
+    printf 'OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nTo: <sip:a@b>\r\n'
+    printf 'From: <sip:c@d>;tag=1\r\nCall-ID: 1\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\n'
+    printf "Subject: x$1y\r\nContent-Length: 0\r\n\r\n"
+}
+for bytes in '\xc0\xaf' '\xe0\x80\xaf' '\xed\xa0\x80' '\xf4\x90\x80\x80' '\xf5\x80\x80\x80' '\xff'; do
+    subject "$bytes" >"$dir/m.sip"
+    "$tool" check "$dir/m.sip" >/dev/null || fail "check refused Subject $bytes"
+    set +e
+    "$tool" show "$dir/m.sip" >"$dir/m.json" 2>"$dir/err"
+    rc=$?
+    set -e
+    [ $rc -eq 0 ] || fail "show of Subject $bytes exited $rc: $(cat "$dir/err")"
+    python3 -c '
+import json, sys
+m = json.load(open(sys.argv[1], encoding="utf-8"))
+subject = [h["value"] for h in m["headers"] if h["name"] == "Subject"][0]
+assert subject.startswith("x\ufffd") and subject.endswith("\ufffdy"), subject
+assert any("Subject" in n and "U+FFFD" in n for n in m["notes"]), m.get("notes")
+' "$dir/m.json" || fail "show of Subject $bytes: no U+FFFD or no note"
+done
+subject '\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf' >"$dir/m.sip"
+"$tool" show "$dir/m.sip" | python3 -c '
+import json, sys
+m = json.load(sys.stdin)
+subject = [h["value"] for h in m["headers"] if h["name"] == "Subject"][0]
+assert subject == "x\u00e9\u20ac\U0001F600\U0010FFFFy", ascii(subject)
+assert "notes" not in m, m["notes"]
+' || fail "show changed well-formed UTF-8"
 echo "imssec-sip tool: ok"

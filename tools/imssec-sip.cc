@@ -14,6 +14,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 using namespace ns3;
 
@@ -48,22 +49,60 @@ ReadInput(const std::string& path, std::string* out)
     return true;
 }
 
-/// JSON text must be UTF-8: bytes that are not become U+FFFD.
+/// Fields whose bytes were not UTF-8, for the "notes" of the JSON output.
+std::vector<std::string> g_replaced;
+
+/**
+ * \param s bytes
+ * \param i position of a lead byte
+ * \returns the length of the well-formed UTF-8 sequence at i, or 0 (RFC 3629 section 4:
+ * no overlong forms, no surrogates, nothing above U+10FFFF)
+ */
+size_t
+Utf8SequenceLength(const std::string& s, size_t i)
+{
+    auto at = [&s](size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = at(i);
+    size_t n = c < 0x80                 ? 1
+               : c >= 0xC2 && c <= 0xDF ? 2
+               : c >= 0xE0 && c <= 0xEF ? 3
+               : c >= 0xF0 && c <= 0xF4 ? 4
+                                        : 0;
+    if (n == 0 || i + n > s.size())
+    {
+        return 0;
+    }
+    // the second byte's range excludes overlong forms, surrogates and code points > U+10FFFF
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    for (size_t k = 1; k < n; ++k)
+    {
+        unsigned char b = at(i + k);
+        if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF))
+        {
+            return 0;
+        }
+    }
+    return n;
+}
+
+/**
+ * \brief JSON text must be UTF-8: every byte that does not start a well-formed sequence
+ * becomes U+FFFD, and the field is named in the output's notes.
+ * \param s bytes from the message
+ * \param field what the bytes are, for the note
+ * \returns valid UTF-8
+ */
 std::string
-ToUtf8(const std::string& s)
+ToUtf8(const std::string& s, const std::string& field)
 {
     std::string out;
+    bool replaced = false;
     size_t i = 0;
     while (i < s.size())
     {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        bool ok = n > 0 && i + n <= s.size();
-        for (size_t k = 1; ok && k < n; ++k)
-        {
-            ok = (static_cast<unsigned char>(s[i + k]) >> 6) == 2;
-        }
-        if (ok)
+        size_t n = Utf8SequenceLength(s, i);
+        if (n > 0)
         {
             out.append(s, i, n);
             i += n;
@@ -71,8 +110,13 @@ ToUtf8(const std::string& s)
         else
         {
             out += "\xEF\xBF\xBD";
+            replaced = true;
             ++i;
         }
+    }
+    if (replaced)
+    {
+        g_replaced.push_back(field);
     }
     return out;
 }
@@ -81,15 +125,15 @@ nlohmann::ordered_json
 MechanismToJson(const SecurityMechanism& m)
 {
     nlohmann::ordered_json j;
-    j["mechanism"] = ToUtf8(m.GetName());
+    j["mechanism"] = ToUtf8(m.GetName(), "mechanism name");
     nlohmann::ordered_json params = nlohmann::ordered_json::array();
     for (const auto& p : m.GetParams().GetAll())
     {
         nlohmann::ordered_json jp;
-        jp["name"] = ToUtf8(p.name);
+        jp["name"] = ToUtf8(p.name, "mechanism parameter name");
         if (p.hasValue)
         {
-            jp["value"] = ToUtf8(p.value);
+            jp["value"] = ToUtf8(p.value, "mechanism parameter " + p.name);
         }
         params.push_back(jp);
     }
@@ -128,20 +172,21 @@ MessageToJson(const SipMessage& m, const SipParseError& validation)
     if (m.IsRequest())
     {
         j["type"] = "request";
-        j["method"] = ToUtf8(m.GetMethod());
-        j["requestUri"] = ToUtf8(m.GetRequestUri());
+        j["method"] = ToUtf8(m.GetMethod(), "method");
+        j["requestUri"] = ToUtf8(m.GetRequestUri(), "Request-URI");
     }
     else
     {
         j["type"] = "response";
         j["statusCode"] = m.GetStatusCode();
-        j["reasonPhrase"] = ToUtf8(m.GetReasonPhrase());
+        j["reasonPhrase"] = ToUtf8(m.GetReasonPhrase(), "reason phrase");
     }
     nlohmann::ordered_json headers = nlohmann::ordered_json::array();
     for (size_t i = 0; i < m.GetHeaderCount(); ++i)
     {
+        std::string name = ToUtf8(m.GetHeaderName(i), "header name");
         headers.push_back(
-            {{"name", ToUtf8(m.GetHeaderName(i))}, {"value", ToUtf8(m.GetHeaderValue(i))}});
+            {{"name", name}, {"value", ToUtf8(m.GetHeaderValue(i), "header " + name)}});
     }
     j["headers"] = headers;
     nlohmann::ordered_json secAgree = nlohmann::ordered_json::object();
@@ -162,19 +207,31 @@ MessageToJson(const SipMessage& m, const SipParseError& validation)
     }
     j["secAgree"] = secAgree;
     j["bodyLength"] = m.GetBodySize();
-    j["body"] = ToUtf8(m.GetBody());
+    j["body"] = ToUtf8(m.GetBody(), "body");
     j["valid"] = !validation.IsError();
     if (validation.IsError())
     {
-        j["error"] = ToUtf8(validation.ToString());
+        j["error"] = ToUtf8(validation.ToString(), "error");
+    }
+    if (!g_replaced.empty())
+    {
+        nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+        for (const std::string& field : g_replaced)
+        {
+            notes.push_back(field + ": bytes that are not UTF-8 (RFC 3629) shown as U+FFFD");
+        }
+        j["notes"] = notes;
     }
     return j;
 }
 
-} // namespace
-
+/**
+ * \param argc argument count
+ * \param argv arguments
+ * \returns the exit code
+ */
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     if (argc < 2 || argc > 3)
     {
@@ -218,9 +275,29 @@ main(int argc, char* argv[])
     }
     if (command == "show")
     {
-        std::cout << MessageToJson(message, validation).dump(2) << "\n";
+        // replace: a byte ToUtf8 missed must not abort the tool (nlohmann throws by default)
+        std::cout << MessageToJson(message, validation)
+                         .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                  << "\n";
         return 0;
     }
     std::cout << message.Encode();
     return 0;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    // No input may abort the tool: whatever escapes becomes one line and exit code 2.
+    try
+    {
+        return Run(argc, argv);
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << "imssec-sip: " << e.what() << "\n";
+        return 2;
+    }
 }

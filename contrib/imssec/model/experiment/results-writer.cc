@@ -117,6 +117,37 @@ ParseNumber(const std::string& text, double* number)
     return true;
 }
 
+/**
+ * \param record a run
+ * \returns the run's identity in words, for messages
+ */
+std::string
+DescribeRun(const RunRecord& record)
+{
+    return "run (batch '" + record.batch + "', label '" + record.runLabel + "', seed " +
+           std::to_string(record.seed) + ", run " + std::to_string(record.run) + ")";
+}
+
+/**
+ * \param db the database
+ * Runs SQLite's quick_check (structure of every b-tree page, linear in the file size): a
+ * page of garbage must stop a run before it appends to a broken file.
+ */
+void
+CheckIntegrity(SqliteDatabase& db)
+{
+    SqliteDatabase::Statement check(db, "PRAGMA quick_check(1)");
+    if (check.Step() && check.ColumnText(0) != "ok")
+    {
+        std::string problem = check.ColumnText(0);
+        for (char& c : problem)
+        {
+            c = c == '\n' ? ' ' : c;
+        }
+        throw SqliteError(db.GetPath() + " is corrupt (SQLite quick_check: " + problem + ")");
+    }
+}
+
 } // namespace
 
 ResultsWriter::ResultsWriter(std::string path)
@@ -124,7 +155,34 @@ ResultsWriter::ResultsWriter(std::string path)
 {
     NS_LOG_FUNCTION(this << m_path);
     SqliteDatabase db(m_path);
+    CheckIntegrity(db);
     EnsureSchema(db);
+}
+
+bool
+ResultsWriter::MayReplace(ReplacePolicy policy, const std::string& status)
+{
+    return policy == REPLACE_ANY || (policy == REPLACE_FAILED && status != "ok");
+}
+
+int64_t
+ResultsWriter::FindRun(const std::string& batch,
+                       const std::string& runLabel,
+                       uint32_t seed,
+                       uint64_t run,
+                       std::string* status) const
+{
+    SqliteDatabase db(m_path);
+    SqliteDatabase::Statement query(db,
+                                    "SELECT run_id, status FROM runs WHERE batch = ? AND "
+                                    "run_label = ? AND seed = ? AND run = ?");
+    query.Bind(1, batch).Bind(2, runLabel).Bind(3, int64_t(seed)).Bind(4, int64_t(run));
+    if (!query.Step())
+    {
+        return 0;
+    }
+    *status = query.ColumnText(1);
+    return query.ColumnInt(0);
 }
 
 bool
@@ -146,7 +204,7 @@ ResultsWriter::IsValidParameterName(const std::string& name)
 }
 
 int64_t
-ResultsWriter::Write(const RunRecord& record) const
+ResultsWriter::Write(const RunRecord& record, ReplacePolicy policy) const
 {
     NS_LOG_FUNCTION(this << record.batch << record.runLabel << record.seed << record.run);
     for (const auto& [name, value] : record.parameters)
@@ -175,14 +233,29 @@ ResultsWriter::Write(const RunRecord& record) const
             }
         }
 
-        SqliteDatabase::Statement remove(
-            db,
-            "DELETE FROM runs WHERE batch = ? AND run_label = ? AND seed = ? AND run = ?");
-        remove.Bind(1, record.batch)
+        // Checked under the write lock: another process may have written the run meanwhile.
+        SqliteDatabase::Statement earlier(db,
+                                          "SELECT run_id, status FROM runs WHERE batch = ? AND "
+                                          "run_label = ? AND seed = ? AND run = ?");
+        earlier.Bind(1, record.batch)
             .Bind(2, record.runLabel)
             .Bind(3, int64_t(record.seed))
             .Bind(4, int64_t(record.run));
-        remove.Step();
+        if (earlier.Step())
+        {
+            int64_t earlierId = earlier.ColumnInt(0);
+            std::string status = earlier.ColumnText(1);
+            earlier.Reset();
+            if (!MayReplace(policy, status))
+            {
+                throw SqliteError(DescribeRun(record) + " is already in " + m_path + " as run_id " +
+                                  std::to_string(earlierId) + " (status " + status +
+                                  "); not replaced");
+            }
+            SqliteDatabase::Statement remove(db, "DELETE FROM runs WHERE run_id = ?");
+            remove.Bind(1, earlierId);
+            remove.Step();
+        }
 
         std::string sql = "INSERT INTO runs (batch, run_label, seed, run, model_version, "
                           "started_at, wall_seconds, sim_seconds, events, status, error";

@@ -71,9 +71,12 @@ struct RunRecord
  * - `metrics(run_id, name, value)`; `timeseries(run_id, time_s, name, value)`;
  *   `events(run_id, time_s, node, kind, detail)`.
  *
- * A run is identified by (batch, run_label, seed, run): writing it again replaces its rows
- * (delete then insert), and everything of one run is written in one transaction, so an
- * interrupted run leaves nothing half-written.  Several processes may write the same file.
+ * A run is identified by (batch, run_label, seed, run).  Writing a run that is already there
+ * replaces its rows (delete then insert) only as far as the ReplacePolicy allows; otherwise
+ * Write refuses, so no run silently replaces another.  Everything of one run is written in
+ * one transaction, so an interrupted run leaves nothing half-written.  Several processes may
+ * write the same file.  Opening a file runs SQLite's quick_check: a corrupt file or one that
+ * is not an SQLite database is refused with one line saying so.
  */
 class ResultsWriter
 {
@@ -81,17 +84,50 @@ class ResultsWriter
     /// Version of the schema this writer creates; bump with every incompatible change.
     static constexpr int SCHEMA_VERSION = 1;
 
+    /// Which earlier rows of the same run (same batch, run_label, seed, run) Write replaces.
+    enum ReplacePolicy
+    {
+        REPLACE_NONE,   //!< none: a run already there is an error
+        REPLACE_FAILED, //!< a run recorded as failed (a retry); a completed run is an error
+        REPLACE_ANY,    //!< any run (asked for explicitly)
+    };
+
     /**
      * \param path the database file (created with the schema when new)
+     * \throws SqliteError when the file is not an SQLite database, fails SQLite's
+     *         quick_check, or has another schema version
      */
     explicit ResultsWriter(std::string path);
 
     /**
-     * \brief Writes one run, replacing any earlier rows of the same run.
+     * \brief Writes one run, replacing an earlier row of the same run as policy allows.
      * \param record the run
+     * \param policy which earlier row of the same run may be replaced
      * \returns the run_id given to the run
+     * \throws SqliteError when the run is already there and policy forbids replacing it
      */
-    int64_t Write(const RunRecord& record) const;
+    int64_t Write(const RunRecord& record, ReplacePolicy policy = REPLACE_FAILED) const;
+
+    /**
+     * \param batch batch name
+     * \param runLabel run label
+     * \param seed RngSeed
+     * \param run RngRun
+     * \param[out] status the run's status when it is there
+     * \returns the run's run_id, or 0 when the run is not in the database
+     */
+    int64_t FindRun(const std::string& batch,
+                    const std::string& runLabel,
+                    uint32_t seed,
+                    uint64_t run,
+                    std::string* status) const;
+
+    /**
+     * \param policy a replace policy
+     * \param status the status of the run already in the database
+     * \returns true when policy lets a new write replace that run
+     */
+    static bool MayReplace(ReplacePolicy policy, const std::string& status);
 
     /**
      * \param batch batch name

@@ -56,12 +56,38 @@ SqliteDatabase::~SqliteDatabase()
     sqlite3_close(m_db);
 }
 
+namespace
+{
+
+/**
+ * \param path the database file
+ * \param rc an SQLite error code
+ * \param context what was being done
+ * \param message SQLite's message
+ * \returns the error: a broken file is said in words, without the statement that met it
+ */
+SqliteError
+MakeError(const std::string& path, int rc, const std::string& context, const std::string& message)
+{
+    switch (rc & 0xff) // extended codes share the primary code's low byte
+    {
+    case SQLITE_NOTADB:
+        return SqliteError(path + " is not an SQLite database (" + message + ")");
+    case SQLITE_CORRUPT:
+        return SqliteError(path + " is corrupt (" + message + ")");
+    default:
+        return SqliteError(path + ": " + context + ": " + message);
+    }
+}
+
+} // namespace
+
 int
 SqliteDatabase::Check(int rc, const std::string& context) const
 {
     if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-        throw SqliteError(m_path + ": " + context + ": " + sqlite3_errmsg(m_db));
+        throw MakeError(m_path, rc, context, sqlite3_errmsg(m_db));
     }
     return rc;
 }
@@ -76,7 +102,7 @@ SqliteDatabase::Execute(const std::string& sql)
     {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
-        throw SqliteError(m_path + ": " + msg + " in: " + sql);
+        throw MakeError(m_path, rc, "in: " + sql, msg);
     }
 }
 
