@@ -85,6 +85,7 @@ class CollectorNetworkTestCase : public TestCase
         helper.SetRotationInterval(Minutes(20));
         helper.SetUeAttribute("AddrPrefLength", IntegerValue(m_addrPrefLength));
         helper.SetUeAttribute("SessionArrivalRate", DoubleValue(6));
+        helper.SetRemotePartyAttribute("TerminatingSessionRate", DoubleValue(6));
         ImsNetwork net = helper.Install(3);
         helper.AssignStreams(net, 7);
         ImsMetricsCollector collector(net, Seconds(60));
@@ -92,6 +93,9 @@ class CollectorNetworkTestCase : public TestCase
         net.pcscfApp->TraceConnectWithoutContext(
             "MessageReceived",
             MakeCallback(&CollectorNetworkTestCase::PcscfReceived, this));
+        net.pcscfApp->TraceConnectWithoutContext(
+            "SadSize",
+            MakeCallback(&CollectorNetworkTestCase::SadSize, this));
         for (uint32_t i = 0; i < net.ueClients.GetN(); ++i)
         {
             net.GetUeClient(i)->TraceConnectWithoutContext(
@@ -111,8 +115,15 @@ class CollectorNetworkTestCase : public TestCase
                               m_registers,
                               "REGISTERs the P-CSCF received, by an independent trace");
         NS_TEST_ASSERT_MSG_EQ(m["pcscf_rx_msgs"], m_received, "all messages received");
-        NS_TEST_ASSERT_MSG_EQ(m["setup_delay_count"], m_established, "setup delays kept");
-        NS_TEST_ASSERT_MSG_GT(m_established, 0, "sessions were set up");
+        // Setup delay is the originating side's only: terminating sessions (answered by the
+        // UE, no INVITE-to-2xx wait of their own) are counted apart, not averaged in as 0 s.
+        NS_TEST_ASSERT_MSG_EQ(m["setup_delay_count"], m_originating, "originating delays kept");
+        NS_TEST_ASSERT_MSG_EQ(m["sessions_established_terminating"],
+                              m_terminating,
+                              "terminating sessions counted apart");
+        NS_TEST_ASSERT_MSG_GT(m_originating, 0, "originating sessions were set up");
+        NS_TEST_ASSERT_MSG_GT(m_terminating, 0, "terminating sessions were set up");
+        NS_TEST_ASSERT_MSG_GT(m["setup_delay_p50_s"], 0.5, "every delay includes the 1 s answer");
         NS_TEST_ASSERT_MSG_GT(m["setup_delay_p95_s"], 0, "setup delay percentile");
         NS_TEST_ASSERT_MSG_LT_OR_EQ(m["setup_delay_p50_s"], m["setup_delay_p95_s"], "p50 <= p95");
         NS_TEST_ASSERT_MSG_LT_OR_EQ(m["setup_delay_p95_s"], m["setup_delay_max_s"], "p95 <= max");
@@ -144,6 +155,9 @@ class CollectorNetworkTestCase : public TestCase
         }
         NS_TEST_ASSERT_MSG_EQ(sad, 120, "one SAD sample per minute");
         NS_TEST_ASSERT_MSG_GT_OR_EQ(m["pcscf_sad_peak"], 12, "4 SAs per registered UE at least");
+        NS_TEST_ASSERT_MSG_EQ(m["pcscf_sad_peak"],
+                              m_sadPeak,
+                              "the SAD peak is the true one (every change), not a sample's");
     }
 
     /**
@@ -155,16 +169,28 @@ class CollectorNetworkTestCase : public TestCase
         m_registers += message.IsRequest() && message.GetMethod() == "REGISTER" ? 1 : 0;
     }
 
-    /** Counts an established session. */
-    void Established(const std::string&, bool, Time)
+    /**
+     * \param originating which side the UE played
+     */
+    void Established(const std::string&, bool originating, Time)
     {
-        ++m_established;
+        ++(originating ? m_originating : m_terminating);
+    }
+
+    /**
+     * \param newValue live SAs in the P-CSCF's SAD
+     */
+    void SadSize(uint32_t, uint32_t newValue)
+    {
+        m_sadPeak = std::max(m_sadPeak, double(newValue));
     }
 
     int m_addrPrefLength;    //!< addr-pref-length sent
     double m_received{0};    //!< messages the P-CSCF received
     double m_registers{0};   //!< REGISTERs the P-CSCF received
-    double m_established{0}; //!< sessions established
+    double m_originating{0}; //!< originating sessions established
+    double m_terminating{0}; //!< terminating sessions established
+    double m_sadPeak{0};     //!< largest SAD size seen by the trace
 };
 
 /** The metrics collector suite. */

@@ -81,16 +81,33 @@ ImsMetricsCollector::Start()
         client->TraceConnectWithoutContext("SessionDropped",
                                            MakeCallback(&ImsMetricsCollector::OnDropped, this));
     }
+    // The SAD's true peak: every install and removal, not the periodic samples (an operator
+    // sizing a SAD from a 60 s sample would undersize it).
+    m_net.pcscfApp->TraceConnectWithoutContext("SadSize",
+                                               MakeCallback(&ImsMetricsCollector::OnSadSize, this));
     m_event = Simulator::Schedule(m_interval, &ImsMetricsCollector::Sample, this);
 }
 
 void
-ImsMetricsCollector::OnEstablished(const std::string& /* callId */,
-                                   bool /* originating */,
-                                   Time delay)
+ImsMetricsCollector::OnEstablished(const std::string& /* callId */, bool originating, Time delay)
 {
-    m_setupDelays.push_back(static_cast<float>(delay.GetSeconds()));
+    // Setup delay is the originating UE's (INVITE sent to 2xx received); a terminating UE
+    // answers and has no setup delay of its own, so it is counted apart.
+    if (originating)
+    {
+        m_setupDelays.push_back(static_cast<float>(delay.GetSeconds()));
+    }
+    else
+    {
+        ++m_terminatingEstablished;
+    }
     ++m_activeSessions;
+}
+
+void
+ImsMetricsCollector::OnSadSize(uint32_t /* oldValue */, uint32_t newValue)
+{
+    m_sadPeak = std::max(m_sadPeak, newValue);
 }
 
 void
@@ -318,6 +335,7 @@ ImsMetricsCollector::Collect(RunRecord& record)
     Add(record, "setup_delay_p50_s", Quantile(delays, 0.5));
     Add(record, "setup_delay_p95_s", Quantile(delays, 0.95));
     Add(record, "setup_delay_max_s", Quantile(delays, 1.0));
+    Add(record, "sessions_established_terminating", double(m_terminatingEstablished));
     Add(record, "address_use_count", double(addressUse.count));
     Add(record, "address_use_mean_s", addressUse.count ? addressUse.sum / addressUse.count : 0);
     Add(record, "address_use_min_s", addressUse.min);

@@ -77,6 +77,12 @@ class ImsMetricsCollector
     void OnEstablished(const std::string& callId, bool originating, Time delay);
 
     /**
+     * \param oldValue live SAs in the P-CSCF's SAD before a change
+     * \param newValue live SAs after it
+     */
+    void OnSadSize(uint32_t oldValue, uint32_t newValue);
+
+    /**
      * \param callId Call-ID
      * \param originating originating session
      * \param duration session duration
@@ -103,8 +109,9 @@ class ImsMetricsCollector
     Time m_interval;                         //!< sampling interval
     Time m_lastSample;                       //!< time of the last sample
     EventId m_event;                         //!< next sample
-    std::vector<float> m_setupDelays;        //!< setup delays, s
-    uint32_t m_sadPeak{0};                   //!< largest P-CSCF SAD size seen
+    std::vector<float> m_setupDelays;        //!< originating setup delays, s
+    uint64_t m_terminatingEstablished{0};    //!< terminating sessions established
+    uint32_t m_sadPeak{0};                   //!< largest P-CSCF SAD size, every change
     uint64_t m_lastPcscfMessages{0};         //!< P-CSCF messages at the last sample
     uint64_t m_lastPcscfBytes{0};            //!< P-CSCF bytes at the last sample
     uint64_t m_lastScscfMessages{0};         //!< S-CSCF messages at the last sample

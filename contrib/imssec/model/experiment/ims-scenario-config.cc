@@ -155,6 +155,7 @@ ImsScenarioConfig::ImsScenarioConfig()
         {"sessionRate", "2", "originating sessions per UE per hour (Poisson, >= 0)"},
         {"terminatingRate", "0", "terminating sessions per UE per hour (Poisson, >= 0)"},
         {"holdingTime", "180", "mean session holding time (> 0)"},
+        {"answerDelay", "1s", "remote party: 180 Ringing to 200 OK of sessions it answers (>= 0)"},
         {"holdingDistribution",
          "exponential",
          "holding time distribution: exponential or constant"},
@@ -449,6 +450,10 @@ ImsScenarioConfig::Parse(std::string& error)
             {
                 v.holdingTime = t;
             }
+            else if (s == "answerDelay")
+            {
+                v.answerDelay = t;
+            }
             else if (s == "refreshInterval")
             {
                 v.refreshInterval = t;
@@ -494,6 +499,12 @@ ImsScenarioConfig::Parse(std::string& error)
     if (!v.holdingTime.IsStrictlyPositive())
     {
         return bad(find("holdingTime"), "must be positive");
+    }
+    if (v.answerDelay.IsStrictlyNegative() || v.answerDelay > Seconds(180))
+    {
+        // RFC 3261 13.3.1.1: a UAS that answers later than 3 minutes is unusual; the model's
+        // remote party sends no reliable provisional refreshes.
+        return bad(find("answerDelay"), "must be from 0 to 180 s");
     }
     if (v.registrationExpires < Seconds(60) || v.registrationExpires > Seconds(604800))
     {
@@ -597,6 +608,7 @@ ImsScenarioConfig::Configure(ImsNetworkHelper& helper) const
     helper.SetUeAttribute("HoldingTime", StringValue(holding));
     helper.SetRemotePartyAttribute("TerminatingSessionRate", DoubleValue(v.terminatingRate));
     helper.SetRemotePartyAttribute("HoldingTime", StringValue(holding));
+    helper.SetRemotePartyAttribute("AnswerDelay", TimeValue(v.answerDelay));
     helper.SetRemotePartyAttribute("SessionRefreshInterval", TimeValue(v.refreshInterval));
     helper.SetPcscfAttribute("AddrPrefLengthPolicy", StringValue(v.pcscfPolicy));
     helper.SetPcscfAttribute("MinAddrPrefLength", UintegerValue(v.minAddrPrefLength));
@@ -643,6 +655,7 @@ ImsScenarioConfig::GetParameters() const
         {"sessionRate", Number(v.sessionRate)},
         {"terminatingRate", Number(v.terminatingRate)},
         {"holdingTime", SecondsText(v.holdingTime)},
+        {"answerDelay", SecondsText(v.answerDelay)},
         {"holdingDistribution", v.holdingDistribution},
         {"refreshInterval", SecondsText(v.refreshInterval)},
         {"accessRate", v.accessRate},

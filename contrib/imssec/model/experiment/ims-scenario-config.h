@@ -51,6 +51,7 @@ class ImsScenarioConfig
         double sessionRate{2};                             //!< originating sessions per UE per hour
         double terminatingRate{0};                         //!< terminating sessions per UE per hour
         Time holdingTime{Seconds(180)};                    //!< mean holding time
+        Time answerDelay{Seconds(1)};                      //!< remote party 180 -> 200
         std::string holdingDistribution{"exponential"};    //!< exponential or constant
         Time refreshInterval{Seconds(300)};                //!< in-dialog UPDATE period (0: none)
         std::string accessRate{"2Mbps"};                   //!< UE-GGSN link rate
