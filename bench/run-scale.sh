@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and runs the scale benchmark of issue 8 (bench/scale.cc): the default scenario
+# Builds and runs the scale benchmark (bench/scale.cc, README "Scale"): the default scenario
 # (hourly rotation, 2 sessions/UE/h, holding 180 s, expires 3600 s) at 1,000, 10,000 and
 # 50,000 UEs, and 100,000 when the machine has the memory, each beside the access-only ns-3
 # baseline, each size and variant in its own process.

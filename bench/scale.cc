@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// Scale of the whole model (issue 8): the default scenario at growing UE counts, beside an
+// Scale of the whole model (README "Scaling"): the default scenario at growing UE counts, beside an
 // ns-3 baseline of the same topology without the IMS.
 //
 // Default scenario: ImsNetworkHelper with hourly rotation (RFC 3041 TEMP_PREFERRED_LIFETIME

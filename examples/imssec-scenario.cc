@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // Runs one imssec experiment scenario from command-line options and appends the run (every
-// parameter, the metrics of DESIGN.md section 1 and their time series) to a SQLite database
+// parameter, the metrics of ImsMetricsCollector and their time series) to a SQLite database
 // in one transaction.  `imssec-scenario --PrintHelp` lists the options; tools/imssec-batch
 // runs grids of them.  Exit codes: 0 run written, 1 the run failed, 2 bad options.
 

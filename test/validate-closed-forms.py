@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Validation against the closed forms of DESIGN.md section 5 (CTest label `validation`).
+"""Validation against closed forms (CTest label `validation`; model chapter, Experiments).
 
 Runs a small batch with the real batch tool and scenario program into a fresh database, then
 checks, over the seeds:

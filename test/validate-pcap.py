@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Validation of the bytes on the wire (CTest label `validation`, DESIGN.md section 5).
+"""Validation of the bytes on the wire (CTest label `validation`; model chapter, Experiments).
 
 Runs the scenario program with a pcap of the first UEs' access links and the SA events
 recorded, then decodes the capture with tshark (null-encryption ESP decoded as its payload)

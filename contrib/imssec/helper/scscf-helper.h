@@ -24,7 +24,7 @@ namespace ns3
  * S-CSCF application.
  *
  * Subscriber i (1..N) has the private identity `ue<i>@<domain>` and the public identity
- * `sip:ue<i>@<domain>` (IMS-FLOWS.md); its K and OPc are derived from the IMPI by
+ * `sip:ue<i>@<domain>` (the identities the UEs use); its K and OPc are derived from the IMPI by
  * Hss::AddSimulatedSubscriber, and a UE gets the same with Hss::GetSimulatedCredentials.
  *
  * \code

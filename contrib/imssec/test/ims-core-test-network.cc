@@ -3,16 +3,11 @@
  */
 #include "ims-core-test-network.h"
 
-#include "ns3/boolean.h"
-#include "ns3/config.h"
-#include "ns3/internet-stack-helper.h"
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-static-routing.h"
-#include "ns3/point-to-point-helper.h"
-#include "ns3/point-to-point-net-device.h"
+#include "ns3/ipv6.h"
 #include "ns3/simulator.h"
 #include "ns3/sip-message-factory.h"
-#include "ns3/string.h"
 
 namespace ns3
 {
@@ -25,49 +20,26 @@ const Ipv6Address ImsCoreTestNetwork::REMOTE("3fff:f00:0:3::2");
 
 ImsCoreTestNetwork::ImsCoreTestNetwork()
 {
-    Config::SetDefault("ns3::Icmpv6L4Protocol::DAD", BooleanValue(false));
-    router = CreateObject<Node>();
-    InternetStackHelper internet;
-    internet.SetIpv4StackInstall(false);
-    internet.Install(router);
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("2ms"));
+    DisableDad();
+    router = CreateIpv6Nodes(1).Get(0);
     Ptr<Ipv6> routerIpv6 = router->GetObject<Ipv6>();
     Ipv6StaticRoutingHelper routing;
     const std::array<Ipv6Address, LINK_COUNT> addresses{PCSCF, SCSCF, REMOTE};
     for (uint8_t k = 0; k < LINK_COUNT; ++k)
     {
-        nodes[k] = CreateObject<Node>();
-        internet.Install(nodes[k]);
-        devices[k] = p2p.Install(nodes[k], router);
+        nodes[k] = CreateIpv6Nodes(1).Get(0);
+        devices[k] = Connect(nodes[k], router, MilliSeconds(2));
         std::string prefix = "3fff:f00:0:" + std::to_string(k + 1) + "::";
         Ipv6Address gateway((prefix + "1").c_str());
-        Ptr<Ipv6> ipv6 = nodes[k]->GetObject<Ipv6>();
-        uint32_t i = ipv6->AddInterface(devices[k].Get(0));
-        ipv6->AddAddress(i, Ipv6InterfaceAddress(addresses[k], Ipv6Prefix(64)));
-        ipv6->SetUp(i);
-        routing.GetStaticRouting(ipv6)->SetDefaultRoute(gateway, i);
-        uint32_t r = routerIpv6->AddInterface(devices[k].Get(1));
-        routerIpv6->AddAddress(r, Ipv6InterfaceAddress(gateway, Ipv6Prefix(64)));
-        routerIpv6->SetUp(r);
+        uint32_t i = AddInterface(nodes[k], devices[k].Get(0), addresses[k]);
+        routing.GetStaticRouting(nodes[k]->GetObject<Ipv6>())->SetDefaultRoute(gateway, i);
+        uint32_t r = AddInterface(router, devices[k].Get(1), gateway);
         routerIpv6->SetForwarding(r, true);
-        devices[k].Get(0)->TraceConnectWithoutContext(
-            "PhyTxBegin",
-            MakeCallback(&ImsCoreTestNetwork::Record, this).Bind(k, true));
-        devices[k].Get(1)->TraceConnectWithoutContext(
-            "PhyTxBegin",
-            MakeCallback(&ImsCoreTestNetwork::Record, this).Bind(k, false));
-        m_fromNode[k] = CreateObject<ImsTestDropModel>();
-        m_toNode[k] = CreateObject<ImsTestDropModel>();
-        DynamicCast<PointToPointNetDevice>(devices[k].Get(1))->SetReceiveErrorModel(m_fromNode[k]);
-        DynamicCast<PointToPointNetDevice>(devices[k].Get(0))->SetReceiveErrorModel(m_toNode[k]);
+        Tap(devices[k].Get(0), &wire[k].wire, true);
+        Tap(devices[k].Get(1), &wire[k].wire, false);
+        m_fromNode[k] = DropOnReceive(devices[k].Get(1), nullptr);
+        m_toNode[k] = DropOnReceive(devices[k].Get(0), nullptr);
     }
-}
-
-ImsCoreTestNetwork::~ImsCoreTestNetwork()
-{
-    Simulator::Destroy();
 }
 
 Ptr<Node>
@@ -82,52 +54,16 @@ ImsCoreTestNetwork::Drop(Link link, bool fromNode, ImsTestDropModel::Rule rule)
     (fromNode ? m_fromNode : m_toNode)[link]->SetRule(rule);
 }
 
-void
-ImsCoreTestNetwork::Record(uint8_t link, bool fromNode, Ptr<const Packet> packet)
-{
-    WirePacket w;
-    if (DecodeWirePacket(packet, &w))
-    {
-        w.time = Simulator::Now();
-        w.fromUe = fromNode;
-        wire[link].push_back(w);
-    }
-}
-
 std::vector<WirePacket>
 ImsCoreTestNetwork::Sip(Link link, bool fromNode) const
 {
-    std::vector<WirePacket> out;
-    for (const WirePacket& w : wire[link])
-    {
-        if (w.fromUe == fromNode && w.isSip)
-        {
-            out.push_back(w);
-        }
-    }
-    return out;
+    return wire[link].Sip(fromNode);
 }
 
 std::vector<WirePacket>
 ImsCoreTestNetwork::Find(Link link, bool fromNode, const std::string& method, uint16_t status) const
 {
-    std::vector<WirePacket> out;
-    for (const WirePacket& w : Sip(link, fromNode))
-    {
-        if (status == 0 && w.message.IsRequest() && w.message.GetMethod() == method)
-        {
-            out.push_back(w);
-        }
-        else if (status != 0 && w.message.IsResponse() && w.message.GetStatusCode() == status)
-        {
-            auto cseq = w.message.GetCseq();
-            if (cseq && cseq->GetMethod() == method)
-            {
-                out.push_back(w);
-            }
-        }
-    }
-    return out;
+    return wire[link].Find(fromNode, method, status);
 }
 
 // --- ScriptedPeer ---------------------------------------------------------------------------

@@ -31,9 +31,9 @@ namespace tests
  * router, IPv6 only, DAD off.  Node k sits on 3fff:f00:0:k::/64 as ::2 (router ::1).
  * Every UDP packet on each link is recorded in both directions (decoded by hand, see
  * WirePacket; `fromUe` there means "sent by the node, towards the router"), and a drop rule
- * can be set per link and direction.
+ * can be set per link and direction (TestNetwork does both).
  */
-class ImsCoreTestNetwork
+class ImsCoreTestNetwork : public TestNetwork
 {
   public:
     /** The links (and the nodes at their far ends). */
@@ -50,11 +50,6 @@ class ImsCoreTestNetwork
     static const Ipv6Address REMOTE; //!< 3fff:f00:0:3::2
 
     ImsCoreTestNetwork();
-    /** Destroys the simulator too. */
-    ~ImsCoreTestNetwork();
-
-    ImsCoreTestNetwork(const ImsCoreTestNetwork&) = delete;
-    ImsCoreTestNetwork& operator=(const ImsCoreTestNetwork&) = delete;
 
     /**
      * \param link a link
@@ -88,19 +83,12 @@ class ImsCoreTestNetwork
      */
     std::vector<WirePacket> Sip(Link link, bool fromNode) const;
 
-    Ptr<Node> router;                                     //!< the router
-    std::array<Ptr<Node>, LINK_COUNT> nodes;              //!< far ends
-    std::array<NetDeviceContainer, LINK_COUNT> devices;   //!< node device, router device
-    std::array<std::vector<WirePacket>, LINK_COUNT> wire; //!< UDP packets per link
+    Ptr<Node> router;                                   //!< the router
+    std::array<Ptr<Node>, LINK_COUNT> nodes;            //!< far ends
+    std::array<NetDeviceContainer, LINK_COUNT> devices; //!< node device, router device
+    std::array<WireLog, LINK_COUNT> wire;               //!< UDP packets per link
 
   private:
-    /**
-     * \param link link
-     * \param fromNode direction
-     * \param packet packet starting transmission
-     */
-    void Record(uint8_t link, bool fromNode, Ptr<const Packet> packet);
-
     std::array<Ptr<ImsTestDropModel>, LINK_COUNT> m_fromNode; //!< on the router device
     std::array<Ptr<ImsTestDropModel>, LINK_COUNT> m_toNode;   //!< on the node device
 };

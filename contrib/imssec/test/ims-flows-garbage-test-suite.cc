@@ -107,8 +107,14 @@ class FlowsGarbageTestCase : public TestCase
                 std::string a = RandomBytes(rng, rng->GetInteger(1, 1400));
                 std::string b = RandomBytes(rng, rng->GetInteger(1, 1400));
                 randomBytes += a.size() + b.size();
-                t.SendRaw(when, ue2, t.net.pcscfAddress, 5060, a);
-                t.SendRaw(when, t.net.remote, t.net.scscfAddress, 5060, b);
+                t.SendRaw(when, ue2, Ipv6Address::GetAny(), 40000, t.net.pcscfAddress, 5060, a);
+                t.SendRaw(when,
+                          t.net.remote,
+                          Ipv6Address::GetAny(),
+                          40000,
+                          t.net.scscfAddress,
+                          5060,
+                          b);
             }
         }
         // the broken requests name the sender's address in Via (read at send time)
@@ -117,9 +123,17 @@ class FlowsGarbageTestCase : public TestCase
             Time at = Seconds(21) + Seconds(3.0 * i);
             Simulator::Schedule(at - MilliSeconds(1), [&t, ue2, at]() {
                 Ptr<ImsUeClient> c = t.Ue(1);
-                t.SendRaw(at, ue2, t.net.pcscfAddress, 5060, BrokenRequest(c->GetSourceAddress()));
+                t.SendRaw(at,
+                          ue2,
+                          Ipv6Address::GetAny(),
+                          40000,
+                          t.net.pcscfAddress,
+                          5060,
+                          BrokenRequest(c->GetSourceAddress()));
                 t.SendRaw(at,
                           t.net.remote,
+                          Ipv6Address::GetAny(),
+                          40000,
                           t.net.scscfAddress,
                           5060,
                           BrokenRequest(t.net.remoteAddress));
@@ -193,7 +207,7 @@ class FlowsGarbageTestSuite : public TestSuite
 {
   public:
     FlowsGarbageTestSuite()
-        : TestSuite("imssec-ims-flows-garbage", UNIT)
+        : TestSuite("imssec-ims-flows-garbage", TestSuite::Type::SYSTEM)
     {
         AddTestCase(new FlowsGarbageTestCase, TestCase::QUICK);
     }

@@ -54,7 +54,7 @@ class FlowsTimerETestCase : public TestCase
         Simulator::Stop(Seconds(30));
         Simulator::Run();
 
-        auto copies = FlowsTestNetwork::Find(t.access, true, "REGISTER", 0);
+        auto copies = FindSip(t.access, true, "REGISTER", 0);
         IMS_TEST_REQUIRE_SIZE(copies, 5, "four copies of REGISTER 1, then REGISTER 2");
         std::string branch = copies[0].message.GetVias()[0].GetBranch().value_or("");
         const double offsets[4] = {0, 0.5, 1.5, 3.5};
@@ -69,10 +69,10 @@ class FlowsTimerETestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(copies[i].payload, copies[0].payload, "identical bytes");
         }
         NS_TEST_ASSERT_MSG_EQ(copies[4].message.GetCseq()->GetSequence(), 2, "then CSeq 2");
-        NS_TEST_ASSERT_MSG_EQ(FlowsTestNetwork::Find(t.core, true, "REGISTER", 0).size(),
+        NS_TEST_ASSERT_MSG_EQ(FindSip(t.core, true, "REGISTER", 0).size(),
                               2,
                               "the P-CSCF received each REGISTER once");
-        NS_TEST_ASSERT_MSG_EQ(FlowsTestNetwork::Find(t.ScscfSide(), true, "REGISTER", 0).size(),
+        NS_TEST_ASSERT_MSG_EQ(FindSip(t.ScscfSide(), true, "REGISTER", 0).size(),
                               2,
                               "and forwarded each once");
         NS_TEST_ASSERT_MSG_EQ(lost, 3, "three lost");
@@ -122,7 +122,7 @@ class FlowsTimerFTestCase : public TestCase
         Simulator::Stop(Seconds(150));
         Simulator::Run();
 
-        auto all = FlowsTestNetwork::Find(t.access, true, "REGISTER", 0);
+        auto all = FindSip(t.access, true, "REGISTER", 0);
         NS_TEST_ASSERT_MSG_GT_OR_EQ(all.size(), 11, "copies");
         if (all.size() < 11)
         {
@@ -155,7 +155,7 @@ class FlowsTimerFTestCase : public TestCase
             t.Ue()->GetTransactionManager()->GetRequestRetransmissionCount(),
             10,
             "retransmissions counted");
-        NS_TEST_ASSERT_MSG_EQ(FlowsTestNetwork::Find(t.ScscfSide(), true, "REGISTER", 0).size(),
+        NS_TEST_ASSERT_MSG_EQ(FindSip(t.ScscfSide(), true, "REGISTER", 0).size(),
                               2,
                               "only the retry reached the S-CSCF");
     }
@@ -198,7 +198,7 @@ class FlowsRandomLossTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(t.net.pcscfApp->GetRegisteredUeCount(), n, "P-CSCF registrations");
         NS_TEST_ASSERT_MSG_EQ(t.PcscfIpsec()->GetSaSetCount(), n, "one SA set per UE");
         // wire: the REGISTERs of ue1 with the same branch are byte-identical copies
-        auto regs = FlowsTestNetwork::Find(t.access, true, "REGISTER", 0);
+        auto regs = FindSip(t.access, true, "REGISTER", 0);
         NS_TEST_ASSERT_MSG_GT_OR_EQ(regs.size(), 2, "REGISTERs");
         for (size_t i = 1; i < regs.size(); ++i)
         {
@@ -222,7 +222,7 @@ class FlowsLossTestSuite : public TestSuite
 {
   public:
     FlowsLossTestSuite()
-        : TestSuite("imssec-ims-flows-loss", UNIT)
+        : TestSuite("imssec-ims-flows-loss", TestSuite::Type::SYSTEM)
     {
         AddTestCase(new FlowsTimerETestCase, TestCase::QUICK);
         AddTestCase(new FlowsTimerFTestCase, TestCase::QUICK);

@@ -78,7 +78,7 @@ class FlowsRegistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(+chal.nextHeader, 17, "401 in clear");
 
         // Security-Client: ipsec-3gpp, sha-1 then md5, addr-pref-length only when configured
-        auto client = FlowsMechanisms(reg1.message, "Security-Client");
+        auto client = Mechanisms(reg1.message, "Security-Client");
         IMS_TEST_REQUIRE_SIZE(client, 2, "two mechanisms offered");
         NS_TEST_ASSERT_MSG_EQ(client[0].GetName(), "ipsec-3gpp", "mechanism");
         NS_TEST_ASSERT_MSG_EQ(client[0].GetAlgorithm().value_or(""), "hmac-sha-1-96", "alg 1");
@@ -98,7 +98,7 @@ class FlowsRegistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(FlowsContactPort(reg1.message), uePortS, "Contact names port-s");
 
         // Security-Server: the P-CSCF's ports, L echoed when sent, no keys in the 401
-        auto server = FlowsMechanisms(chal.message, "Security-Server");
+        auto server = Mechanisms(chal.message, "Security-Server");
         IMS_TEST_REQUIRE_SIZE(server, 1, "one Security-Server mechanism");
         NS_TEST_ASSERT_MSG_EQ(server[0].GetPortC().value_or(0), 5062, "P-CSCF port-c");
         NS_TEST_ASSERT_MSG_EQ(server[0].GetPortS().value_or(0), 5063, "P-CSCF port-s");
@@ -124,7 +124,7 @@ class FlowsRegistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(reg2.sourcePort, uePortC, "from UE port-c");
         NS_TEST_ASSERT_MSG_EQ(reg2.destinationPort, 5063, "to P-CSCF port-s");
         NS_TEST_ASSERT_MSG_EQ(
-            SecAgreeRules::VerifyMatches(server, FlowsMechanisms(reg2.message, "Security-Verify")),
+            SecAgreeRules::VerifyMatches(server, Mechanisms(reg2.message, "Security-Verify")),
             true,
             "Security-Verify repeats Security-Server");
         NS_TEST_ASSERT_MSG_EQ(*reg2.message.GetCallId(), *reg1.message.GetCallId(), "Call-ID");
@@ -224,7 +224,7 @@ class FlowsRegistrationTestSuite : public TestSuite
 {
   public:
     FlowsRegistrationTestSuite()
-        : TestSuite("imssec-ims-flows-registration", UNIT)
+        : TestSuite("imssec-ims-flows-registration", TestSuite::Type::SYSTEM)
     {
         AddTestCase(new FlowsRegistrationTestCase(std::nullopt), TestCase::QUICK);
         AddTestCase(new FlowsRegistrationTestCase(64), TestCase::QUICK);

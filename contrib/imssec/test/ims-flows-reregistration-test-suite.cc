@@ -63,8 +63,8 @@ class FlowsRefreshTimingTestCase : public TestCase
         Simulator::Run();
 
         IMS_TEST_REQUIRE_SIZE(completed, 3, "initial and two refreshes completed");
-        auto registers = FlowsTestNetwork::Find(t.access, true, "REGISTER", 0);
-        auto oks = FlowsTestNetwork::Find(t.access, false, "REGISTER", 200);
+        auto registers = FindSip(t.access, true, "REGISTER", 0);
+        auto oks = FindSip(t.access, false, "REGISTER", 200);
         IMS_TEST_REQUIRE_SIZE(registers, 6, "two REGISTERs per registration (re-authenticated)");
         IMS_TEST_REQUIRE_SIZE(oks, 3, "three 200s");
         for (uint32_t i = 0; i < 3; ++i)
@@ -156,16 +156,16 @@ class FlowsSaRefreshSessionTestCase : public TestCase
         Simulator::Stop(Seconds(250));
         Simulator::Run();
 
-        auto registers = FlowsTestNetwork::Find(t.access, true, "REGISTER", 0);
-        auto challenges = FlowsTestNetwork::Find(t.access, false, "REGISTER", 401);
-        auto oks = FlowsTestNetwork::Find(t.access, false, "REGISTER", 200);
+        auto registers = FindSip(t.access, true, "REGISTER", 0);
+        auto challenges = FindSip(t.access, false, "REGISTER", 401);
+        auto oks = FindSip(t.access, false, "REGISTER", 200);
         IMS_TEST_REQUIRE_SIZE(registers, 4, "initial registration and one refresh");
         IMS_TEST_REQUIRE_SIZE(challenges, 2, "two 401s");
         IMS_TEST_REQUIRE_SIZE(oks, 2, "two 200s");
-        auto oldClient = FlowsMechanisms(registers[0].message, "Security-Client");
-        auto newClient = FlowsMechanisms(registers[2].message, "Security-Client");
-        auto oldServer = FlowsMechanisms(challenges[0].message, "Security-Server");
-        auto newServer = FlowsMechanisms(challenges[1].message, "Security-Server");
+        auto oldClient = Mechanisms(registers[0].message, "Security-Client");
+        auto newClient = Mechanisms(registers[2].message, "Security-Client");
+        auto oldServer = Mechanisms(challenges[0].message, "Security-Server");
+        auto newServer = Mechanisms(challenges[1].message, "Security-Server");
         IMS_TEST_REQUIRE_SIZE(oldClient, 2, "offer");
         IMS_TEST_REQUIRE_SIZE(newClient, 2, "new offer");
         IMS_TEST_REQUIRE_SIZE(oldServer, 1, "answer");
@@ -204,19 +204,19 @@ class FlowsSaRefreshSessionTestCase : public TestCase
 
         // the session: INVITE to port-s, UPDATEs before and after the refresh, BYE, all
         // through the SA to port-s
-        auto invites = FlowsTestNetwork::Find(t.access, false, "INVITE", 0);
+        auto invites = FindSip(t.access, false, "INVITE", 0);
         IMS_TEST_REQUIRE_SIZE(invites, 1, "terminating INVITE");
         NS_TEST_ASSERT_MSG_EQ(invites[0].destinationPort, portS, "INVITE to port-s");
-        auto updatesAfter = FlowsTestNetwork::Find(t.access, false, "UPDATE", 0, oks[1].time);
+        auto updatesAfter = FindSip(t.access, false, "UPDATE", 0, oks[1].time);
         NS_TEST_ASSERT_MSG_GT_OR_EQ(updatesAfter.size(), 2, "UPDATEs after the refresh");
         for (const WirePacket& u : updatesAfter)
         {
             NS_TEST_ASSERT_MSG_EQ(u.destinationPort, portS, "UPDATE to port-s");
             NS_TEST_ASSERT_MSG_EQ(u.spi, newClient[0].GetSpiS().value_or(0), "new SA");
         }
-        auto updateOks = FlowsTestNetwork::Find(t.access, true, "UPDATE", 200, oks[1].time);
+        auto updateOks = FindSip(t.access, true, "UPDATE", 200, oks[1].time);
         NS_TEST_ASSERT_MSG_EQ(updateOks.size(), updatesAfter.size(), "each UPDATE answered");
-        NS_TEST_ASSERT_MSG_EQ(FlowsTestNetwork::Find(t.access, false, "BYE", 0).size(),
+        NS_TEST_ASSERT_MSG_EQ(FindSip(t.access, false, "BYE", 0).size(),
                               1,
                               "BYE at the end of the holding time");
         const ImsUeCounters& c = t.Ue()->GetCounters();
@@ -245,7 +245,7 @@ class FlowsReregistrationTestSuite : public TestSuite
 {
   public:
     FlowsReregistrationTestSuite()
-        : TestSuite("imssec-ims-flows-reregistration", UNIT)
+        : TestSuite("imssec-ims-flows-reregistration", TestSuite::Type::SYSTEM)
     {
         AddTestCase(new FlowsRefreshTimingTestCase(3600), TestCase::QUICK);
         AddTestCase(new FlowsRefreshTimingTestCase(1000), TestCase::QUICK);

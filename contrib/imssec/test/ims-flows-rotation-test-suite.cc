@@ -1,12 +1,12 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// Whole-flow address rotation (DESIGN.md sections 3 and 5): one RFC 3041 rotation of ue1
-// under each UE policy and each covered action, idle and with an originating session in
-// progress, with SAs bound to the address (/128) and to the prefix (/64).  Asserted: the UE's
-// decision, the registrations by cause, the P-CSCF's SA sets created and deleted after the
-// rotation, the sessions completed and dropped by cause, what went on the access link after
-// the rotation (unprotected REGISTER from the new address, protected contact refresh, or
+// Whole-flow address rotation (model chapter, "Address rotation: /128 against /64"): one
+// RFC 3041 rotation of ue1 under each UE policy and each covered action, idle and with an
+// originating session in progress, with SAs bound to the address (/128) and to the prefix (/64).
+// Asserted: the UE's decision, the registrations by cause, the P-CSCF's SA sets created and deleted
+// after the rotation, the sessions completed and dropped by cause, what went on the access link
+// after the rotation (unprotected REGISTER from the new address, protected contact refresh, or
 // nothing), and the selectors of the SA sets left in both SADs.
 #include "ims-flows-test-network.h"
 
@@ -29,7 +29,10 @@ using namespace ns3::tests;
 namespace
 {
 
-/** One case: the configuration and what DESIGN.md section 5 says must happen. */
+/**
+ * One case: the configuration and what must happen (/128 SAs: the rotation costs an
+ * address-change registration and new SA sets; SAs bound to the /64: none).
+ */
 struct RotationCase
 {
     bool prefix;                                //!< addr-pref-length 64 (else not sent: /128)
@@ -140,11 +143,11 @@ class FlowsRotationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(c.GetSessionsAttempted(), (k.session ? 1 : 0), "attempted");
 
         // the wire after the rotation
-        auto registers = FlowsTestNetwork::Find(t.access, true, "REGISTER", 0, rotation);
+        auto registers = FindSip(t.access, true, "REGISTER", 0, rotation);
         NS_TEST_ASSERT_MSG_EQ(registers.size(),
                               2 * (k.addressChange + k.contactRefresh),
                               "REGISTERs after the rotation");
-        auto first = FlowsTestNetwork::Find(t.access, true, "REGISTER", 0);
+        auto first = FindSip(t.access, true, "REGISTER", 0);
         if (!registers.empty() && !first.empty())
         {
             const WirePacket& r = registers[0];
@@ -157,7 +160,7 @@ class FlowsRotationTestCase : public TestCase
                                   "new Call-ID iff initial");
             if (k.decision == ImsUeRotationPolicy::DEFER)
             {
-                auto byes = FlowsTestNetwork::Find(t.access, true, "BYE", 0);
+                auto byes = FindSip(t.access, true, "BYE", 0);
                 IMS_TEST_REQUIRE_SIZE(byes, 1, "the session ended with a BYE");
                 NS_TEST_ASSERT_MSG_GT(r.time, byes[0].time, "registration after the session");
                 NS_TEST_ASSERT_MSG_EQ(byes[0].source, oldAddress, "BYE from the old address");
@@ -169,7 +172,7 @@ class FlowsRotationTestCase : public TestCase
         }
         if (k.decision == ImsUeRotationPolicy::REREGISTER)
         {
-            NS_TEST_ASSERT_MSG_EQ(FlowsTestNetwork::Find(t.access, true, "BYE", 0).size(),
+            NS_TEST_ASSERT_MSG_EQ(FindSip(t.access, true, "BYE", 0).size(),
                                   0,
                                   "no BYE: the SAs are gone");
         }
@@ -186,7 +189,7 @@ class FlowsRotationTestCase : public TestCase
         if (k.session && k.dropped == 0)
         {
             // the session's in-dialog requests stay on the address it was set up from
-            auto updates = FlowsTestNetwork::Find(t.access, true, "UPDATE", 0);
+            auto updates = FindSip(t.access, true, "UPDATE", 0);
             NS_TEST_ASSERT_MSG_GT_OR_EQ(updates.size(), 4, "UPDATEs every 60 s");
             for (const WirePacket& u : updates)
             {
@@ -233,7 +236,7 @@ class FlowsRotationTestSuite : public TestSuite
 {
   public:
     FlowsRotationTestSuite()
-        : TestSuite("imssec-ims-flows-rotation", UNIT)
+        : TestSuite("imssec-ims-flows-rotation", TestSuite::Type::SYSTEM)
     {
         using P = ImsUeRotationPolicy;
         const auto keep = P::KEEP_CONTACT;

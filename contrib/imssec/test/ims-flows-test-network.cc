@@ -6,18 +6,15 @@
 #include "ns3/channel.h"
 #include "ns3/hss.h"
 #include "ns3/ims-ue-client.h"
-#include "ns3/inet6-socket-address.h"
 #include "ns3/ipsec-stack.h"
 #include "ns3/net-device.h"
 #include "ns3/node.h"
 #include "ns3/pcscf.h"
-#include "ns3/pointer.h"
 #include "ns3/remote-party.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/scscf.h"
 #include "ns3/simulator.h"
 #include "ns3/temporary-address-manager.h"
-#include "ns3/udp-socket-factory.h"
 
 namespace ns3
 {
@@ -61,21 +58,12 @@ FlowsTestNetwork::FlowsTestNetwork(uint32_t nUes, const Configure& configure, ui
 
     // Access link of UE 1: device 1 of the UE (0 is the loopback), its peer on the GGSN.
     Ptr<NetDevice> ueDevice = net.ues.Get(0)->GetDevice(1);
-    ueDevice->TraceConnectWithoutContext(
-        "PhyTxBegin",
-        MakeCallback(&FlowsTestNetwork::Record, this).Bind(&access, true));
-    Peer(ueDevice)->TraceConnectWithoutContext(
-        "PhyTxBegin",
-        MakeCallback(&FlowsTestNetwork::Record, this).Bind(&access, false));
+    Tap(ueDevice, &access, true);
+    Tap(Peer(ueDevice), &access, false);
     // Core link of the P-CSCF: its last device, and the GGSN's end.
     Ptr<NetDevice> pcscfDevice = net.pcscf->GetDevice(net.pcscf->GetNDevices() - 1);
-    pcscfDevice->TraceConnectWithoutContext(
-        "PhyTxBegin",
-        MakeCallback(&FlowsTestNetwork::Record, this).Bind(&core, false));
-    Peer(pcscfDevice)
-        ->TraceConnectWithoutContext(
-            "PhyTxBegin",
-            MakeCallback(&FlowsTestNetwork::Record, this).Bind(&core, true));
+    Tap(pcscfDevice, &core, false);
+    Tap(Peer(pcscfDevice), &core, true);
 
     net.pcscfApp->TraceConnectWithoutContext("SaSetCreated",
                                              MakeCallback(+[](std::vector<SaEvent>* v,
@@ -102,59 +90,12 @@ FlowsTestNetwork::FlowsTestNetwork(uint32_t nUes, const Configure& configure, ui
                                                  e.why = w;
                                                  v->push_back(e);
                                              }).Bind(&saEvents));
-    net.ues.Get(0)->GetObject<TemporaryAddressManager>()->TraceConnectWithoutContext(
-        "TemporaryAddressGenerated",
-        MakeCallback(+[](std::vector<std::pair<Time, Ipv6Address>>* v, Ipv6Address a, Time t) {
-            v->emplace_back(t, a);
-        }).Bind(&generated));
+    RecordGenerated(net.ues.Get(0)->GetObject<TemporaryAddressManager>(), &generated);
 }
 
 FlowsTestNetwork::~FlowsTestNetwork()
 {
-    for (const Ptr<Socket>& s : m_sockets)
-    {
-        s->Close();
-    }
-    m_sockets.clear();
     Simulator::Destroy();
-}
-
-void
-FlowsTestNetwork::Record(std::vector<WirePacket>* link, bool up, Ptr<const Packet> packet)
-{
-    WirePacket w;
-    if (DecodeWirePacket(packet, &w))
-    {
-        w.time = Simulator::Now();
-        w.fromUe = up;
-        link->push_back(w);
-    }
-}
-
-std::vector<WirePacket>
-FlowsTestNetwork::Find(const std::vector<WirePacket>& link,
-                       bool up,
-                       const std::string& method,
-                       uint16_t status,
-                       Time from,
-                       Time to)
-{
-    std::vector<WirePacket> out;
-    for (const WirePacket& w : link)
-    {
-        if (!w.isSip || w.fromUe != up || w.time < from || w.time >= to)
-        {
-            continue;
-        }
-        const SipMessage& m = w.message;
-        if (status == 0 ? (m.IsRequest() && m.GetMethod() == method)
-                        : (!m.IsRequest() && m.GetStatusCode() == status && m.GetCseq() &&
-                           m.GetCseq()->GetMethod() == method))
-        {
-            out.push_back(w);
-        }
-    }
-    return out;
 }
 
 std::vector<WirePacket>
@@ -229,39 +170,7 @@ FlowsTestNetwork::CountSaEvents(bool created, Time from) const
 void
 FlowsTestNetwork::DropUpstream(ImsTestDropModel::Rule rule)
 {
-    Ptr<ImsTestDropModel> model = CreateObject<ImsTestDropModel>();
-    model->SetRule(rule);
-    Peer(net.ues.Get(0)->GetDevice(1))->SetAttribute("ReceiveErrorModel", PointerValue(model));
-}
-
-void
-FlowsTestNetwork::SendRaw(Time at, Ptr<Node> from, Ipv6Address to, uint16_t port, std::string bytes)
-{
-    Ptr<Socket> socket;
-    for (const Ptr<Socket>& s : m_sockets)
-    {
-        if (s->GetNode() == from)
-        {
-            socket = s;
-        }
-    }
-    if (!socket)
-    {
-        socket = Socket::CreateSocket(from, UdpSocketFactory::GetTypeId());
-        socket->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), 40000));
-        m_sockets.push_back(socket);
-    }
-    Simulator::Schedule(at - Simulator::Now(), [socket, to, port, bytes]() {
-        Ptr<Packet> p =
-            Create<Packet>(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-        socket->SendTo(p, 0, Inet6SocketAddress(to, port));
-    });
-}
-
-std::vector<SecurityMechanism>
-FlowsMechanisms(const SipMessage& message, const std::string& name)
-{
-    return message.GetSecurityMechanisms(name);
+    DropOnReceive(Peer(net.ues.Get(0)->GetDevice(1)), rule);
 }
 
 uint16_t

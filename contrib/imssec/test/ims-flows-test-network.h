@@ -40,7 +40,7 @@ namespace tests
  * Seeds are fixed (RngSeedManager seed 1, run 1) and the streams assigned, so a case is
  * reproducible.  The destructor destroys the simulator while the sinks still exist.
  */
-class FlowsTestNetwork
+class FlowsTestNetwork : public TestNetwork
 {
   public:
     /** Called on the helper before Install. */
@@ -63,27 +63,8 @@ class FlowsTestNetwork
      * \param run RngSeedManager run number
      */
     FlowsTestNetwork(uint32_t nUes, const Configure& configure, uint64_t run = 1);
-    /** Destroys the simulator. */
-    ~FlowsTestNetwork();
-    FlowsTestNetwork(const FlowsTestNetwork&) = delete;
-    FlowsTestNetwork& operator=(const FlowsTestNetwork&) = delete;
-
-    /**
-     * \param link access or core
-     * \param up toward the P-CSCF (UE -> GGSN on the access link, GGSN -> P-CSCF on the core
-     *        link), else away from it
-     * \param method request method, or the CSeq method of a response
-     * \param status 0 for requests, else the status code
-     * \param from only packets at or after this time
-     * \param to only packets before this time
-     * \returns the matching SIP packets in order
-     */
-    static std::vector<WirePacket> Find(const std::vector<WirePacket>& link,
-                                        bool up,
-                                        const std::string& method,
-                                        uint16_t status,
-                                        Time from = Seconds(0),
-                                        Time to = Time::Max());
+    /** Destroys the simulator while the trace sinks here still exist. */
+    ~FlowsTestNetwork() override;
 
     /**
      * \param link access or core
@@ -126,40 +107,12 @@ class FlowsTestNetwork
      * \param rule returns true to drop
      */
     void DropUpstream(ImsTestDropModel::Rule rule);
-    /**
-     * \brief Sends one UDP datagram from a node (source port 40000, the node's own source
-     * address selection).
-     * \param at when
-     * \param from the sending node
-     * \param to destination address
-     * \param port destination port
-     * \param bytes the payload
-     */
-    void SendRaw(Time at, Ptr<Node> from, Ipv6Address to, uint16_t port, std::string bytes);
-
     ImsNetwork net;                                      //!< what the helper built
     std::vector<WirePacket> access;                      //!< UE1 -- GGSN
     std::vector<WirePacket> core;                        //!< GGSN -- P-CSCF
     std::vector<SaEvent> saEvents;                       //!< P-CSCF SA set events
     std::vector<std::pair<Time, Ipv6Address>> generated; //!< UE1 temporary addresses
-
-  private:
-    std::vector<Ptr<Socket>> m_sockets; //!< SendRaw sockets
-    /**
-     * \param link where
-     * \param up direction
-     * \param packet the packet starting transmission
-     */
-    void Record(std::vector<WirePacket>* link, bool up, Ptr<const Packet> packet);
 };
-
-/**
- * \ingroup imssec-tests
- * \param message a message
- * \param name Security-Client, Security-Server or Security-Verify
- * \returns its mechanisms (empty when absent or unparseable)
- */
-std::vector<SecurityMechanism> FlowsMechanisms(const SipMessage& message, const std::string& name);
 
 /**
  * \ingroup imssec-tests

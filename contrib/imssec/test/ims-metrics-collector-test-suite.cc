@@ -198,7 +198,7 @@ class MetricsCollectorTestSuite : public TestSuite
 {
   public:
     MetricsCollectorTestSuite()
-        : TestSuite("imssec-experiment-metrics", UNIT)
+        : TestSuite("imssec-experiment-metrics", TestSuite::Type::SYSTEM)
     {
         AddTestCase(new CollectorQuantileTestCase, TestCase::QUICK);
         AddTestCase(new CollectorNetworkTestCase(128), TestCase::QUICK);

@@ -142,9 +142,9 @@ class PcscfReregistrationTestCase : public TestCase
         // On the wire: the refresh REGISTER and its 401 over the old SAs, the answer and
         // the 200 over the new ones.
         const PcscfTestUe::Offer& second = net.ue1->current;
-        auto regs = PcscfTestNetwork::Find(net.ue1Wire, true, "REGISTER", 0);
-        auto chal = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 401);
-        auto oks = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 200);
+        auto regs = FindSip(net.ue1Wire, true, "REGISTER", 0);
+        auto chal = FindSip(net.ue1Wire, false, "REGISTER", 401);
+        auto oks = FindSip(net.ue1Wire, false, "REGISTER", 200);
         IMS_TEST_REQUIRE_SIZE(regs, 4, "four REGISTERs");
         IMS_TEST_REQUIRE_SIZE(chal, 2, "two 401");
         IMS_TEST_REQUIRE_SIZE(oks, 2, "two 200");
@@ -164,7 +164,7 @@ class PcscfReregistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(*server[0].GetSpiS(), *oldServer[0].GetSpiS(), "new P-CSCF SPIs");
         NS_TEST_ASSERT_MSG_EQ(+*server[0].GetAddrPrefLength(), 64, "echo again");
         // The S-CSCF saw the refresh marked integrity-protected.
-        auto core = PcscfTestNetwork::Find(net.coreWire, true, "REGISTER", 0);
+        auto core = FindSip(net.coreWire, true, "REGISTER", 0);
         IMS_TEST_REQUIRE_SIZE(core, 4, "four forwarded");
         NS_TEST_ASSERT_MSG_EQ(
             core[2].message.GetDigest("Authorization")->Get("integrity-protected").value_or(""),
@@ -213,7 +213,7 @@ class PcscfRefreshWithoutAuthTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(net.PcscfSa(r->currentSet, 2)->GetExpiryTime(),
                               log.registered[1].first + Seconds(3600 + 30),
                               "lifetime counted from the refresh");
-        NS_TEST_ASSERT_MSG_EQ(PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 401).size(),
+        NS_TEST_ASSERT_MSG_EQ(FindSip(net.ue1Wire, false, "REGISTER", 401).size(),
                               1u,
                               "only the initial registration was challenged");
     }
@@ -289,7 +289,7 @@ class PcscfExpiryTestCase : public TestCase
         auto r480 = net.scscf->Received("INVITE", 480);
         IMS_TEST_REQUIRE_SIZE(r480, 1, "480 to the S-CSCF");
         NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetRequestsToUeWithoutSa(), 1u, "counted");
-        NS_TEST_ASSERT_MSG_EQ(PcscfTestNetwork::Find(net.ue1Wire, false, "INVITE", 0).size(),
+        NS_TEST_ASSERT_MSG_EQ(FindSip(net.ue1Wire, false, "INVITE", 0).size(),
                               0u,
                               "nothing sent toward the UE");
     }
@@ -317,7 +317,7 @@ class PcscfDeregistrationTestCase : public TestCase
         net.At(Seconds(1), [&net]() { net.ue1->SendInitialRegister(); });
         net.At(Seconds(5), [&net]() { net.ue1->SendDeregister(); });
         net.RunUntil(Seconds(7));
-        auto oks = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 200);
+        auto oks = FindSip(net.ue1Wire, false, "REGISTER", 200);
         IMS_TEST_REQUIRE_SIZE(oks, 2, "two 200");
         NS_TEST_ASSERT_MSG_EQ(+oks[1].nextHeader, 50, "the de-registration's 200 through the SA");
         NS_TEST_ASSERT_MSG_EQ(oks[1].spi, net.ue1->current.spiC, "UE spi-c");
@@ -384,7 +384,7 @@ class PcscfAddressChangeTestCase : public TestCase
         IMS_TEST_REQUIRE_SIZE(log.deleted, 1, "old set deleted");
         NS_TEST_ASSERT_MSG_EQ(log.deleted[0].second, PcscfSaSetEnd::REPLACED, "replaced");
         NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetSadSize(), 4u, "four SAs");
-        auto regs = PcscfTestNetwork::Find(net.ue1Wire, true, "REGISTER", 0);
+        auto regs = FindSip(net.ue1Wire, true, "REGISTER", 0);
         IMS_TEST_REQUIRE_SIZE(regs, 4, "four REGISTERs");
         NS_TEST_ASSERT_MSG_EQ(regs[2].source, PcscfTestNetwork::UE1_SAME_64, "from the new");
         NS_TEST_ASSERT_MSG_EQ(+regs[2].nextHeader, 17, "unprotected");
@@ -421,7 +421,7 @@ class PcscfFailedReauthTestCase : public TestCase
             net.ue1->SendReregister();
         });
         net.RunUntil(Seconds(7));
-        auto r403 = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 403);
+        auto r403 = FindSip(net.ue1Wire, false, "REGISTER", 403);
         IMS_TEST_REQUIRE_SIZE(r403, 1, "403 to the UE");
         NS_TEST_ASSERT_MSG_EQ(+r403[0].nextHeader, 50, "through the SA");
         NS_TEST_ASSERT_MSG_EQ(r403[0].spi, net.ue1->pending.spiC, "the new SA it answers");

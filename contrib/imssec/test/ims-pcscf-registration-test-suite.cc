@@ -100,9 +100,9 @@ class PcscfRegistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(net.ue1->registered, true, "the UE completed its registration");
 
         // --- UE link -------------------------------------------------------------------
-        auto regs = PcscfTestNetwork::Find(net.ue1Wire, true, "REGISTER", 0);
-        auto chal = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 401);
-        auto oks = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 200);
+        auto regs = FindSip(net.ue1Wire, true, "REGISTER", 0);
+        auto chal = FindSip(net.ue1Wire, false, "REGISTER", 401);
+        auto oks = FindSip(net.ue1Wire, false, "REGISTER", 200);
         IMS_TEST_REQUIRE_SIZE(regs, 2, "two REGISTERs from the UE");
         IMS_TEST_REQUIRE_SIZE(chal, 1, "one 401 to the UE");
         IMS_TEST_REQUIRE_SIZE(oks, 1, "one 200 to the UE");
@@ -148,8 +148,8 @@ class PcscfRegistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(oks[0].message.GetVias().size(), 1u, "P-CSCF Via removed");
 
         // --- core link ---------------------------------------------------------------------
-        auto coreRegs = PcscfTestNetwork::Find(net.coreWire, true, "REGISTER", 0);
-        auto core401 = PcscfTestNetwork::Find(net.coreWire, false, "REGISTER", 401);
+        auto coreRegs = FindSip(net.coreWire, true, "REGISTER", 0);
+        auto core401 = FindSip(net.coreWire, false, "REGISTER", 401);
         IMS_TEST_REQUIRE_SIZE(coreRegs, 2, "two REGISTERs forwarded");
         IMS_TEST_REQUIRE_SIZE(core401, 1, "one 401 from the S-CSCF");
         auto coreWww = core401[0].message.GetDigest("WWW-Authenticate");

@@ -134,7 +134,7 @@ class PcscfGarbageFloodTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetTransport()->GetBadRequestAnsweredCount(),
                               rounds,
                               "400 to each broken request");
-        NS_TEST_ASSERT_MSG_EQ(PcscfTestNetwork::Find(net.ue2Wire, false, "INVITE", 400).size(),
+        NS_TEST_ASSERT_MSG_EQ(FindSip(net.ue2Wire, false, "INVITE", 400).size(),
                               rounds,
                               "400s on the wire");
         NS_TEST_ASSERT_MSG_EQ(
@@ -153,7 +153,7 @@ class PcscfGarbageFloodTestCase : public TestCase
                               2u + 1u + 2u,
                               "UE1's 2 REGISTERs, the 200 to the INVITE, 2 REGISTERs");
         // UE1 untouched: reachable through the same set, then re-registered.
-        auto invites = PcscfTestNetwork::Find(net.ue1Wire, false, "INVITE", 0);
+        auto invites = FindSip(net.ue1Wire, false, "INVITE", 0);
         IMS_TEST_REQUIRE_SIZE(invites, 1, "terminating INVITE after the flood");
         NS_TEST_ASSERT_MSG_EQ(net.ue1->registrations, 2u, "re-registered after the flood");
         const PcscfRegistration* r = net.pcscf->FindRegistration("ue1@ims.example");
@@ -260,7 +260,7 @@ class PcscfBadKeysTestCase : public TestCase
         };
         net.At(Seconds(1), [&net]() { net.ue1->SendInitialRegister(); });
         net.RunUntil(Seconds(3));
-        auto c401 = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 401);
+        auto c401 = FindSip(net.ue1Wire, false, "REGISTER", 401);
         IMS_TEST_REQUIRE_SIZE(c401, 1, "401 forwarded");
         NS_TEST_ASSERT_MSG_EQ(c401[0].message.HasHeader("Security-Server"), false, "none");
         NS_TEST_ASSERT_MSG_EQ(c401[0].message.GetDigest("WWW-Authenticate")->Get("ik").has_value(),

@@ -56,7 +56,7 @@ class PcscfTerminatingTestCase : public TestCase
         net.At(Seconds(3), [&net]() { net.scscf->SendToUe("sip:ue1@ims.example", "INVITE"); });
         net.RunUntil(Seconds(5));
         const PcscfTestUe::Offer& ue = net.ue1->current;
-        auto invites = PcscfTestNetwork::Find(net.ue1Wire, false, "INVITE", 0);
+        auto invites = FindSip(net.ue1Wire, false, "INVITE", 0);
         IMS_TEST_REQUIRE_SIZE(invites, 1, "INVITE on the UE link");
         const WirePacket& w = invites[0];
         NS_TEST_ASSERT_MSG_EQ(+w.nextHeader, 50, "ESP");
@@ -73,14 +73,14 @@ class PcscfTerminatingTestCase : public TestCase
         IMS_TEST_REQUIRE_SIZE(vias, 2, "P-CSCF Via on the S-CSCF's");
         NS_TEST_ASSERT_MSG_EQ(vias[0].GetHostAddress(), "3fff:f00:0:1::2", "Via address");
         NS_TEST_ASSERT_MSG_EQ(vias[0].GetPort().value_or(0), 5062, "Via port: port-c");
-        auto uas200 = PcscfTestNetwork::Find(net.ue1Wire, true, "INVITE", 200);
+        auto uas200 = FindSip(net.ue1Wire, true, "INVITE", 200);
         IMS_TEST_REQUIRE_SIZE(uas200, 1, "the UE's 200");
         IpsecSaSetParameters p;
         net.pcscf->GetIpsecStack()->GetSaSetParameters(
             net.pcscf->FindRegistration("ue1@ims.example")->currentSet,
             p);
         NS_TEST_ASSERT_MSG_EQ(uas200[0].spi, p.pcscfSpiC, "200 to the P-CSCF's spi-c");
-        auto core200 = PcscfTestNetwork::Find(net.coreWire, true, "INVITE", 200);
+        auto core200 = FindSip(net.coreWire, true, "INVITE", 200);
         IMS_TEST_REQUIRE_SIZE(core200, 1, "200 forwarded to the S-CSCF");
         NS_TEST_ASSERT_MSG_EQ(+core200[0].nextHeader, 17, "in clear");
         NS_TEST_ASSERT_MSG_EQ(core200[0].message.GetVias().size(), 1u, "P-CSCF Via removed");
@@ -125,7 +125,7 @@ class PcscfNewAddressTestCase : public TestCase
         });
         net.RunUntil(Seconds(5));
         NS_TEST_ASSERT_MSG_EQ(net.ue1->registered, true, "registered");
-        auto invites = PcscfTestNetwork::Find(net.ue1Wire, false, "INVITE", 0);
+        auto invites = FindSip(net.ue1Wire, false, "INVITE", 0);
         if (m_prefixBound)
         {
             IMS_TEST_REQUIRE_SIZE(invites, 1, "INVITE delivered");
@@ -134,7 +134,7 @@ class PcscfNewAddressTestCase : public TestCase
                                   "to the new address");
             NS_TEST_ASSERT_MSG_EQ(invites[0].spi, net.ue1->current.spiS, "through the UE's SA");
             NS_TEST_ASSERT_MSG_EQ(net.ue1->Received("INVITE", 0).size(), 1u, "UE accepted it");
-            auto answer = PcscfTestNetwork::Find(net.ue1Wire, true, "INVITE", 200);
+            auto answer = FindSip(net.ue1Wire, true, "INVITE", 200);
             IMS_TEST_REQUIRE_SIZE(answer, 1, "the UE's 200");
             NS_TEST_ASSERT_MSG_EQ(answer[0].source,
                                   PcscfTestNetwork::UE1_SAME_64,
@@ -189,7 +189,7 @@ class PcscfOriginatingTestCase : public TestCase
             net.ue1->SendProtected(net.ue1->MakeRequest("INVITE", "sip:ue1@ims.example"));
         });
         net.RunUntil(Seconds(6));
-        auto fwd = PcscfTestNetwork::Find(net.coreWire, true, "INVITE", 0);
+        auto fwd = FindSip(net.coreWire, true, "INVITE", 0);
         IMS_TEST_REQUIRE_SIZE(fwd, 2, "both INVITEs forwarded");
         const SipMessage& m = fwd[0].message;
         auto routes = m.GetNameAddrs("Route");
@@ -210,7 +210,7 @@ class PcscfOriginatingTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(vias[1].GetReceived().value_or(""),
                               "3fff:100:0:1::10",
                               "received stamped by the transport");
-        auto oks = PcscfTestNetwork::Find(net.ue1Wire, false, "INVITE", 200);
+        auto oks = FindSip(net.ue1Wire, false, "INVITE", 200);
         IMS_TEST_REQUIRE_SIZE(oks, 2, "two 200 to the UE");
         NS_TEST_ASSERT_MSG_EQ(+oks[0].nextHeader, 50, "through the SA");
         NS_TEST_ASSERT_MSG_EQ(oks[0].spi, net.ue1->current.spiC, "UE's spi-c");
@@ -279,7 +279,7 @@ class PcscfHopsAndLoopsTestCase : public TestCase
             net.ue1->SendProtected(net.ue1->MakeRequest("INVITE", "sip:ue1@ims.example"));
         });
         net.RunUntil(Seconds(7));
-        auto r483 = PcscfTestNetwork::Find(net.ue1Wire, false, "MESSAGE", 483);
+        auto r483 = FindSip(net.ue1Wire, false, "MESSAGE", 483);
         IMS_TEST_REQUIRE_SIZE(r483, 1, "483 to the UE");
         NS_TEST_ASSERT_MSG_EQ(+r483[0].nextHeader, 50, "through the SA");
         auto r482 = net.scscf->Received("MESSAGE", 482);
@@ -289,7 +289,7 @@ class PcscfHopsAndLoopsTestCase : public TestCase
                               "loop counted");
         NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetResponsesSent(483), 1u, "483 counted");
         // The spiral reached UE2 through its SA, with both passes' Vias of the P-CSCF.
-        auto atUe2 = PcscfTestNetwork::Find(net.ue2Wire, false, "INVITE", 0);
+        auto atUe2 = FindSip(net.ue2Wire, false, "INVITE", 0);
         IMS_TEST_REQUIRE_SIZE(atUe2, 1, "the spiralled INVITE at UE2");
         NS_TEST_ASSERT_MSG_EQ(atUe2[0].spi, net.ue2->current.spiS, "UE2's spi-s");
         NS_TEST_ASSERT_MSG_EQ(atUe2[0].message.GetVias().size(), 4u, "P, S, P, UE1");

@@ -62,7 +62,7 @@ class PcscfExtensionRequiredTestCase : public TestCase
         net.ue1->secAgreeTags = false;
         net.At(Seconds(1), [&net]() { net.ue1->SendInitialRegister(); });
         net.RunUntil(Seconds(3));
-        auto r421 = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 421);
+        auto r421 = FindSip(net.ue1Wire, false, "REGISTER", 421);
         IMS_TEST_REQUIRE_SIZE(r421, 1, "one 421 on the UE link");
         const SipMessage& m = r421[0].message;
         NS_TEST_ASSERT_MSG_EQ(m.HasOptionTag("Require", "sec-agree"), true, "Require: sec-agree");
@@ -72,7 +72,7 @@ class PcscfExtensionRequiredTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(+r421[0].nextHeader, 17, "in clear");
         NS_TEST_ASSERT_MSG_EQ(r421[0].destinationPort, 5060, "to the UE's port (rport)");
         NS_TEST_ASSERT_MSG_EQ(m.GetTo()->GetTag().has_value(), true, "To tag");
-        NS_TEST_ASSERT_MSG_EQ(PcscfTestNetwork::Find(net.coreWire, true, "REGISTER", 0).size(),
+        NS_TEST_ASSERT_MSG_EQ(FindSip(net.coreWire, true, "REGISTER", 0).size(),
                               0u,
                               "nothing forwarded");
         NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetResponsesSent(421), 1u, "counted");
@@ -131,7 +131,7 @@ class PcscfSecAgreeRequiredTestCase : public TestCase
         net.At(Seconds(3), [&net]() { net.ue2->SendInitialRegister(); });
         net.RunUntil(Seconds(5));
 
-        auto r494 = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 494);
+        auto r494 = FindSip(net.ue1Wire, false, "REGISTER", 494);
         IMS_TEST_REQUIRE_SIZE(r494, 2, "two 494");
         for (const WirePacket& w : r494)
         {
@@ -150,7 +150,7 @@ class PcscfSecAgreeRequiredTestCase : public TestCase
                               "no state for UE1");
         // UE2 registered with hmac-md5-96.
         NS_TEST_ASSERT_MSG_EQ(net.ue2->registered, true, "UE2 registered");
-        auto c401 = PcscfTestNetwork::Find(net.ue2Wire, false, "REGISTER", 401);
+        auto c401 = FindSip(net.ue2Wire, false, "REGISTER", 401);
         IMS_TEST_REQUIRE_SIZE(c401, 1, "401 to UE2");
         auto server = c401[0].message.GetSecurityMechanisms("Security-Server");
         IMS_TEST_REQUIRE_SIZE(server, 1, "Security-Server");
@@ -202,8 +202,8 @@ class PcscfBiddingDownTestCase : public TestCase
         };
         net.At(Seconds(1), [&net]() { net.ue1->SendInitialRegister(); });
         net.RunUntil(Seconds(3));
-        auto c401 = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 401);
-        auto r494 = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 494);
+        auto c401 = FindSip(net.ue1Wire, false, "REGISTER", 401);
+        auto r494 = FindSip(net.ue1Wire, false, "REGISTER", 494);
         IMS_TEST_REQUIRE_SIZE(c401, 1, "401");
         IMS_TEST_REQUIRE_SIZE(r494, 1, "494");
         auto sent = c401[0].message.GetSecurityMechanisms("Security-Server");
@@ -214,7 +214,7 @@ class PcscfBiddingDownTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(+r494[0].nextHeader, 50, "494 through the SA");
         NS_TEST_ASSERT_MSG_EQ(r494[0].spi, net.ue1->pending.spiC, "UE's spi-c");
         NS_TEST_ASSERT_MSG_EQ(r494[0].destinationPort, net.ue1->pending.portC, "to port-c");
-        NS_TEST_ASSERT_MSG_EQ(PcscfTestNetwork::Find(net.coreWire, true, "REGISTER", 0).size(),
+        NS_TEST_ASSERT_MSG_EQ(FindSip(net.coreWire, true, "REGISTER", 0).size(),
                               1u,
                               "only the first REGISTER reached the S-CSCF");
         NS_TEST_ASSERT_MSG_EQ(net.pcscf->GetResponsesSent(494), 1u, "494 counted");
@@ -284,8 +284,8 @@ class PcscfWrongSaTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ((net.ue1->registered && net.ue2->registered),
                               true,
                               "both registered");
-        auto r403reg = PcscfTestNetwork::Find(net.ue2Wire, false, "REGISTER", 403);
-        auto r403msg = PcscfTestNetwork::Find(net.ue2Wire, false, "MESSAGE", 403);
+        auto r403reg = FindSip(net.ue2Wire, false, "REGISTER", 403);
+        auto r403msg = FindSip(net.ue2Wire, false, "MESSAGE", 403);
         IMS_TEST_REQUIRE_SIZE(r403reg, 1, "403 to the REGISTER");
         IMS_TEST_REQUIRE_SIZE(r403msg, 1, "403 to the MESSAGE claiming UE1");
         for (const WirePacket& w : {r403reg[0], r403msg[0]})
@@ -294,10 +294,10 @@ class PcscfWrongSaTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(w.spi, net.ue2->current.spiC, "UE2's spi-c");
         }
         // On the core link: 4 REGISTERs (two registrations) and UE2's own MESSAGE only.
-        NS_TEST_ASSERT_MSG_EQ(PcscfTestNetwork::Find(net.coreWire, true, "REGISTER", 0).size(),
+        NS_TEST_ASSERT_MSG_EQ(FindSip(net.coreWire, true, "REGISTER", 0).size(),
                               4u,
                               "the forged REGISTER was not forwarded");
-        auto msgs = PcscfTestNetwork::Find(net.coreWire, true, "MESSAGE", 0);
+        auto msgs = FindSip(net.coreWire, true, "MESSAGE", 0);
         IMS_TEST_REQUIRE_SIZE(msgs, 1, "one MESSAGE forwarded");
         NS_TEST_ASSERT_MSG_EQ(msgs[0].message.GetFirst("P-Asserted-Identity").value_or(""),
                               "<sip:ue2@ims.example>",

@@ -3,22 +3,15 @@
  */
 #include "ims-pcscf-test-network.h"
 
-#include "ns3/boolean.h"
-#include "ns3/config.h"
 #include "ns3/digest-aka.h"
 #include "ns3/ims-sec-agree.h"
-#include "ns3/inet6-socket-address.h"
-#include "ns3/internet-stack-helper.h"
 #include "ns3/ipsec-helper.h"
 #include "ns3/ipsec-sad.h"
 #include "ns3/ipv6-static-routing-helper.h"
 #include "ns3/ipv6-static-routing.h"
-#include "ns3/point-to-point-helper.h"
 #include "ns3/sec-agree-rules.h"
 #include "ns3/simulator.h"
 #include "ns3/sip-message-factory.h"
-#include "ns3/string.h"
-#include "ns3/udp-socket-factory.h"
 
 #include <cstdio>
 
@@ -38,22 +31,6 @@ namespace
 {
 
 constexpr const char* REALM = "ims.example"; //!< home domain
-
-/**
- * \param node a node
- * \param device one of its devices
- * \param address a global address (/64)
- * \returns the interface index
- */
-uint32_t
-AddInterface(Ptr<Node> node, Ptr<NetDevice> device, Ipv6Address address)
-{
-    Ptr<Ipv6> ipv6 = node->GetObject<Ipv6>();
-    uint32_t i = ipv6->AddInterface(device);
-    ipv6->AddAddress(i, Ipv6InterfaceAddress(address, Ipv6Prefix(64)));
-    ipv6->SetUp(i);
-    return i;
-}
 
 /**
  * \param value a number
@@ -79,17 +56,9 @@ Select(const std::vector<PcscfTestReceived>& list, const std::string& method, ui
     std::vector<PcscfTestReceived> out;
     for (const PcscfTestReceived& r : list)
     {
-        if (status == 0 && r.message.IsRequest() && r.message.GetMethod() == method)
+        if (IsSipMessage(r.message, method, status))
         {
             out.push_back(r);
-        }
-        else if (status != 0 && r.message.IsResponse() && r.message.GetStatusCode() == status)
-        {
-            auto cseq = r.message.GetCseq();
-            if (cseq && cseq->GetMethod() == method)
-            {
-                out.push_back(r);
-            }
         }
     }
     return out;
@@ -617,29 +586,17 @@ PcscfTestScscf::SendToUe(const std::string& impu, const std::string& method, std
 
 PcscfTestNetwork::PcscfTestNetwork(const std::function<void(PcscfHelper&)>& configure)
 {
-    Config::SetDefault("ns3::Icmpv6L4Protocol::DAD", BooleanValue(false));
-    ue1Node = CreateObject<Node>();
-    ue2Node = CreateObject<Node>();
-    gw = CreateObject<Node>();
-    pcscfNode = CreateObject<Node>();
-    scscfNode = CreateObject<Node>();
-    InternetStackHelper internet;
-    internet.SetIpv4StackInstall(false);
-    NodeContainer all;
-    all.Add(ue1Node);
-    all.Add(ue2Node);
-    all.Add(gw);
-    all.Add(pcscfNode);
-    all.Add(scscfNode);
-    internet.Install(all);
-
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-    NetDeviceContainer l1 = p2p.Install(ue1Node, gw);
-    NetDeviceContainer l2 = p2p.Install(ue2Node, gw);
-    NetDeviceContainer l3 = p2p.Install(gw, pcscfNode);
-    NetDeviceContainer l4 = p2p.Install(pcscfNode, scscfNode);
+    DisableDad();
+    NodeContainer all = CreateIpv6Nodes(5);
+    ue1Node = all.Get(0);
+    ue2Node = all.Get(1);
+    gw = all.Get(2);
+    pcscfNode = all.Get(3);
+    scscfNode = all.Get(4);
+    NetDeviceContainer l1 = Connect(ue1Node, gw, MilliSeconds(1));
+    NetDeviceContainer l2 = Connect(ue2Node, gw, MilliSeconds(1));
+    NetDeviceContainer l3 = Connect(gw, pcscfNode, MilliSeconds(1));
+    NetDeviceContainer l4 = Connect(pcscfNode, scscfNode, MilliSeconds(1));
 
     uint32_t ue1If = AddInterface(ue1Node, l1.Get(0), UE1);
     ue1Node->GetObject<Ipv6>()->AddAddress(ue1If,
@@ -694,113 +651,30 @@ PcscfTestNetwork::PcscfTestNetwork(const std::function<void(PcscfHelper&)>& conf
     ue2->Start();
     scscf->Start();
 
-    l1.Get(0)->TraceConnectWithoutContext(
-        "PhyTxBegin",
-        MakeCallback(&PcscfTestNetwork::Record, this).Bind(&ue1Wire, true));
-    l1.Get(1)->TraceConnectWithoutContext(
-        "PhyTxBegin",
-        MakeCallback(&PcscfTestNetwork::Record, this).Bind(&ue1Wire, false));
-    l2.Get(0)->TraceConnectWithoutContext(
-        "PhyTxBegin",
-        MakeCallback(&PcscfTestNetwork::Record, this).Bind(&ue2Wire, true));
-    l2.Get(1)->TraceConnectWithoutContext(
-        "PhyTxBegin",
-        MakeCallback(&PcscfTestNetwork::Record, this).Bind(&ue2Wire, false));
-    l4.Get(0)->TraceConnectWithoutContext(
-        "PhyTxBegin",
-        MakeCallback(&PcscfTestNetwork::Record, this).Bind(&coreWire, true));
-    l4.Get(1)->TraceConnectWithoutContext(
-        "PhyTxBegin",
-        MakeCallback(&PcscfTestNetwork::Record, this).Bind(&coreWire, false));
-}
-
-PcscfTestNetwork::~PcscfTestNetwork()
-{
-    Simulator::Destroy();
-}
-
-void
-PcscfTestNetwork::RunUntil(Time t)
-{
-    Simulator::Stop(t - Simulator::Now());
-    Simulator::Run();
-}
-
-void
-PcscfTestNetwork::At(Time at, std::function<void()> f)
-{
-    Simulator::Schedule(at - Simulator::Now(), f);
+    Tap(l1.Get(0), &ue1Wire, true);
+    Tap(l1.Get(1), &ue1Wire, false);
+    Tap(l2.Get(0), &ue2Wire, true);
+    Tap(l2.Get(1), &ue2Wire, false);
+    Tap(l4.Get(0), &coreWire, true);
+    Tap(l4.Get(1), &coreWire, false);
 }
 
 void
 PcscfTestNetwork::SendRawFromUe2(const std::string& bytes, uint16_t port)
 {
-    if (!m_raw)
-    {
-        m_raw = Socket::CreateSocket(ue2Node, UdpSocketFactory::GetTypeId());
-        m_raw->Bind(Inet6SocketAddress(UE2, 40000));
-    }
-    Ptr<Packet> p = Create<Packet>(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-    m_raw->SendTo(p, 0, Inet6SocketAddress(PCSCF_ACCESS, port));
+    SendRawNow(ue2Node, UE2, 40000, PCSCF_ACCESS, port, bytes);
 }
 
 void
 PcscfTestNetwork::SendRawFromScscf(const std::string& bytes)
 {
-    if (!m_rawCore)
-    {
-        m_rawCore = Socket::CreateSocket(scscfNode, UdpSocketFactory::GetTypeId());
-        m_rawCore->Bind(Inet6SocketAddress(SCSCF, 5061));
-    }
-    Ptr<Packet> p = Create<Packet>(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
-    m_rawCore->SendTo(p, 0, Inet6SocketAddress(PCSCF_CORE, 5060));
-}
-
-std::vector<WirePacket>
-PcscfTestNetwork::Find(const std::vector<WirePacket>& wire,
-                       bool upstream,
-                       const std::string& method,
-                       uint16_t status)
-{
-    std::vector<WirePacket> out;
-    for (const WirePacket& w : wire)
-    {
-        if (w.fromUe != upstream || !w.isSip)
-        {
-            continue;
-        }
-        if (status == 0 && w.message.IsRequest() && w.message.GetMethod() == method)
-        {
-            out.push_back(w);
-        }
-        else if (status != 0 && w.message.IsResponse() && w.message.GetStatusCode() == status)
-        {
-            auto cseq = w.message.GetCseq();
-            if (cseq && cseq->GetMethod() == method)
-            {
-                out.push_back(w);
-            }
-        }
-    }
-    return out;
+    SendRawNow(scscfNode, SCSCF, 5061, PCSCF_CORE, 5060, bytes);
 }
 
 Ptr<IpsecSa>
 PcscfTestNetwork::PcscfSa(uint32_t handle, uint32_t index) const
 {
     return pcscf->GetIpsecStack()->GetSaSetSa(handle, index);
-}
-
-void
-PcscfTestNetwork::Record(std::vector<WirePacket>* wire, bool upstream, Ptr<const Packet> packet)
-{
-    WirePacket w;
-    if (DecodeWirePacket(packet, &w))
-    {
-        w.time = Simulator::Now();
-        w.fromUe = upstream;
-        wire->push_back(w);
-    }
 }
 
 } // namespace tests

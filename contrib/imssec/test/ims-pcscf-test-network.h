@@ -48,7 +48,9 @@ struct PcscfTestReceived
 /**
  * \ingroup imssec-tests
  * A scripted UE for the P-CSCF tests: a SipTransport and an IpsecStack on its node, a USIM
- * with the HSS's simulated credentials, and the registration steps of IMS-FLOWS.md done by
+ * with the HSS's simulated credentials, and the registration of the model chapter's
+ * "Message flows" (unprotected REGISTER with Security-Client, 401 with Security-Server, SAs
+ * installed, protected REGISTER with the AKA response and Security-Verify, 200) done by
  * hand (each step a method; the 401 and 200 handled automatically unless AutoRegister is
  * off), so that a test can also send what a correct UE never sends.
  */
@@ -82,7 +84,8 @@ class PcscfTestUe
     void Start();
 
     /**
-     * \brief Builds a REGISTER as IMS-FLOWS.md step 1 describes, with a new offer.
+     * \brief Builds the first REGISTER of a registration (TS 24.229 5.1.1.2: Security-Client,
+     * Require and Proxy-Require sec-agree, an Authorization without response), with a new offer.
      * \param offer the offer (filled with fresh SPIs and ports)
      * \returns the REGISTER (next CSeq)
      */
@@ -186,7 +189,8 @@ class PcscfTestUe
 
 /**
  * \ingroup imssec-tests
- * A scripted S-CSCF: the registrar of IMS-FLOWS.md steps 3 and 7 on a SipTransport, with
+ * A scripted S-CSCF: the registrar of a registration (401 with an AKA challenge to the first
+ * REGISTER, 200 with Path and Service-Route to the verified one) on a SipTransport, with
  * real AKA vectors from an Hss and the Digest check of RFC 3310, answering statelessly
  * (the P-CSCF is what is tested), and a sender of terminating requests along the Path.
  */
@@ -269,7 +273,7 @@ class PcscfTestScscf
  * installed with PcscfHelper.  Every UDP or ESP packet on UE1's link, UE2's link and the
  * P-CSCF -- S-CSCF link is recorded (WirePacket.fromUe = travelling toward the S-CSCF).
  */
-class PcscfTestNetwork
+class PcscfTestNetwork : public TestNetwork
 {
   public:
     static const Ipv6Address UE1;          //!< UE1's first address
@@ -284,24 +288,6 @@ class PcscfTestNetwork
      */
     explicit PcscfTestNetwork(const std::function<void(PcscfHelper&)>& configure = {});
 
-    /** Destroys the simulator. */
-    ~PcscfTestNetwork();
-
-    PcscfTestNetwork(const PcscfTestNetwork&) = delete;
-    PcscfTestNetwork& operator=(const PcscfTestNetwork&) = delete;
-
-    /**
-     * \brief Runs the simulation until a time.
-     * \param t absolute time
-     */
-    void RunUntil(Time t);
-
-    /**
-     * \param at when
-     * \param f what
-     */
-    void At(Time at, std::function<void()> f);
-
     /**
      * \brief Sends a raw UDP datagram from UE2's address to the P-CSCF.
      * \param bytes payload
@@ -314,18 +300,6 @@ class PcscfTestNetwork
      * \param bytes payload
      */
     void SendRawFromScscf(const std::string& bytes);
-
-    /**
-     * \param wire a recorded link
-     * \param upstream direction (toward the S-CSCF)
-     * \param method request method, or CSeq method of a response
-     * \param status 0 for requests
-     * \returns the matching SIP packets
-     */
-    static std::vector<WirePacket> Find(const std::vector<WirePacket>& wire,
-                                        bool upstream,
-                                        const std::string& method,
-                                        uint16_t status);
 
     /**
      * \param handle an SA set of the P-CSCF
@@ -347,17 +321,6 @@ class PcscfTestNetwork
     std::vector<WirePacket> ue1Wire;       //!< UE1's link
     std::vector<WirePacket> ue2Wire;       //!< UE2's link
     std::vector<WirePacket> coreWire;      //!< P-CSCF -- S-CSCF link
-
-  private:
-    /**
-     * \param wire where to record
-     * \param upstream direction
-     * \param packet the packet
-     */
-    void Record(std::vector<WirePacket>* wire, bool upstream, Ptr<const Packet> packet);
-
-    Ptr<Socket> m_raw;     //!< UDP socket on UE2 for raw datagrams
-    Ptr<Socket> m_rawCore; //!< UDP socket on the S-CSCF for raw datagrams
 };
 
 /**

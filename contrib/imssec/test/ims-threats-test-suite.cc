@@ -1,9 +1,10 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// Attacks of issue 9 (ImsThreatHelper) against a whole imssec network: each suite asserts
-// the expected outcome and, in a control case with the defence off or the attacker given
-// what it lacks, that the success counter does count a success (so the tests can fail).
+// Attacks (ImsThreatHelper, model chapter "Threats: attacker models") against a whole imssec
+// network: each suite asserts the expected outcome and, in a control case with the defence off or
+// the attacker given what it lacks, that the success counter does count a success (so the tests can
+// fail).
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -374,7 +375,7 @@ class ThreatsSuite : public TestSuite
      * \param test its test case
      */
     ThreatsSuite(const std::string& name, TestCase* test)
-        : TestSuite(name, UNIT)
+        : TestSuite(name, TestSuite::Type::SYSTEM)
     {
         AddTestCase(test, TestCase::QUICK);
     }

@@ -375,13 +375,55 @@ class ImsTransportMalformedTestCase : public TestCase
         std::string e = "ACK sip:remote@ims.example SIP/2.0\r\n" + via + "CSeq: 1 ACK\r\n\r\n";
         std::string f = "OPTIONS sip:remote@ims.example SIP/2.0\r\nVia: garbage\r\n"
                         "CSeq: 1 OPTIONS\r\n\r\n";
-        net.SendRawAt(Seconds(1.0), a, 5070, 5060);
-        net.SendRawAt(Seconds(1.1), b, 5070, 5060);
-        net.SendRawAt(Seconds(1.2), c, 5070, 5060);
-        net.SendRawAt(Seconds(1.3), d, 5070, 5060);
-        net.SendRawAt(Seconds(1.4), e, 5070, 5060);
-        net.SendRawAt(Seconds(1.5), f, 5070, 5060);
-        net.SendRawAt(Seconds(1.6), a, 5070, 5060); // (a) again: a retransmission
+        net.SendRaw(Seconds(1.0),
+                    net.ue,
+                    ImsTestNetwork::UE_ADDRESS,
+                    5070,
+                    ImsTestNetwork::SERVER_ADDRESS,
+                    5060,
+                    a);
+        net.SendRaw(Seconds(1.1),
+                    net.ue,
+                    ImsTestNetwork::UE_ADDRESS,
+                    5070,
+                    ImsTestNetwork::SERVER_ADDRESS,
+                    5060,
+                    b);
+        net.SendRaw(Seconds(1.2),
+                    net.ue,
+                    ImsTestNetwork::UE_ADDRESS,
+                    5070,
+                    ImsTestNetwork::SERVER_ADDRESS,
+                    5060,
+                    c);
+        net.SendRaw(Seconds(1.3),
+                    net.ue,
+                    ImsTestNetwork::UE_ADDRESS,
+                    5070,
+                    ImsTestNetwork::SERVER_ADDRESS,
+                    5060,
+                    d);
+        net.SendRaw(Seconds(1.4),
+                    net.ue,
+                    ImsTestNetwork::UE_ADDRESS,
+                    5070,
+                    ImsTestNetwork::SERVER_ADDRESS,
+                    5060,
+                    e);
+        net.SendRaw(Seconds(1.5),
+                    net.ue,
+                    ImsTestNetwork::UE_ADDRESS,
+                    5070,
+                    ImsTestNetwork::SERVER_ADDRESS,
+                    5060,
+                    f);
+        net.SendRaw(Seconds(1.6),
+                    net.ue,
+                    ImsTestNetwork::UE_ADDRESS,
+                    5070,
+                    ImsTestNetwork::SERVER_ADDRESS,
+                    5060,
+                    a); // (a) again: a retransmission
         Simulator::Stop(Seconds(3));
         Simulator::Run();
 

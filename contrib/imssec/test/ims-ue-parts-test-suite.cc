@@ -29,7 +29,7 @@ using namespace ns3;
 
 /**
  * \ingroup imssec-tests
- * The decision table of IMS-FLOWS.md and the coverage test (bit-exact prefixes computed here
+ * The decision table of ImsUeRotationPolicy and the coverage test (bit-exact prefixes computed here
  * from the address bytes).
  */
 class RotationPolicyTestCase : public TestCase

@@ -21,18 +21,6 @@ namespace tests
 
 NS_LOG_COMPONENT_DEFINE("ImssecUeTestCore");
 
-std::vector<SecurityMechanism>
-Mechanisms(const SipMessage& message, const std::string& name)
-{
-    return message.GetSecurityMechanisms(name);
-}
-
-Ipv6Address
-UriAddress(const SipUri& uri)
-{
-    return Ipv6Address(uri.GetHostAddress().c_str());
-}
-
 // --- UeTestCore ---------------------------------------------------------------------------
 
 UeTestCore::UeTestCore(Ptr<Node> n, Ipv6Address a, Ptr<Hss> h)
@@ -600,15 +588,9 @@ UeTestNetwork::UeTestNetwork(const std::function<void(ImsAccessHelper&)>& config
     core->Start();
 
     Ptr<NetDevice> device = ue->GetDevice(1);
-    device->TraceConnectWithoutContext("PhyTxBegin",
-                                       MakeCallback(&UeTestNetwork::Record, this).Bind(true));
-    device->TraceConnectWithoutContext("PhyRxEnd",
-                                       MakeCallback(&UeTestNetwork::Record, this).Bind(false));
-    tam->TraceConnectWithoutContext(
-        "TemporaryAddressGenerated",
-        MakeCallback(+[](std::vector<std::pair<Time, Ipv6Address>>* v, Ipv6Address a, Time t) {
-            v->emplace_back(t, a);
-        }).Bind(&generated));
+    Tap(device, &wire, true);
+    Tap(device, &wire, false, "PhyRxEnd");
+    RecordGenerated(tam, &generated);
     ue->GetObject<IpsecSad>()->TraceConnectWithoutContext(
         "SaCount",
         MakeCallback(+[](std::vector<uint32_t>* v, uint32_t, uint32_t now) {

@@ -269,7 +269,7 @@ class UeTestCore
  * UE's ImsUeClient (ImsUeHelper).  Every UDP or ESP packet on the UE's link is recorded.
  * The PDP context is activated at 1 s: the first temporary address is there about 1 s later.
  */
-class UeTestNetwork : public WireLog
+class UeTestNetwork : public TestNetwork, public WireLog
 {
   public:
     /**
@@ -279,11 +279,11 @@ class UeTestNetwork : public WireLog
     UeTestNetwork(const std::function<void(ImsAccessHelper&)>& configureAccess = nullptr,
                   const std::function<void(ImsUeHelper&)>& configureUe = nullptr);
 
-    /** Stops the core and destroys the simulator while the trace sinks here still exist. */
-    ~UeTestNetwork();
-
-    UeTestNetwork(const UeTestNetwork&) = delete;
-    UeTestNetwork& operator=(const UeTestNetwork&) = delete;
+    /**
+     * Stops the core and destroys the simulator while the trace sinks here still exist (the
+     * SAD reports its last SaCount while it is disposed).
+     */
+    ~UeTestNetwork() override;
 
     /** \returns the number of SA sets in the UE's IPsec layer */
     uint32_t UeSaSets() const;
@@ -301,21 +301,6 @@ class UeTestNetwork : public WireLog
     std::vector<std::pair<Time, Ipv6Address>> generated; //!< TemporaryAddressGenerated
     std::vector<uint32_t> sadSizes;                      //!< the UE SAD's SaCount values over time
 };
-
-/**
- * \ingroup imssec-tests
- * \param message a message
- * \param name Security-Client, Security-Server or Security-Verify
- * \returns its mechanisms
- */
-std::vector<SecurityMechanism> Mechanisms(const SipMessage& message, const std::string& name);
-
-/**
- * \ingroup imssec-tests
- * \param uri a SIP URI with an IPv6 host
- * \returns the host as an address
- */
-Ipv6Address UriAddress(const SipUri& uri);
 
 } // namespace tests
 } // namespace ns3

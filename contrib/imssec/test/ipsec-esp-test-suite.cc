@@ -210,7 +210,7 @@ class IpsecProtectedExchangeTestCase : public TestCase
         Simulator::Run();
 
         // What the applications received.
-        IPSEC_TEST_REQUIRE_SIZE(net.pcscfReceived, 4, "P-CSCF should get 4 datagrams");
+        IMS_TEST_REQUIRE_SIZE(net.pcscfReceived, 4, "P-CSCF should get 4 datagrams");
         std::vector<uint32_t> sizes = {101, 200, 3000};
         for (uint32_t k = 0; k < 3; ++k)
         {
@@ -227,7 +227,7 @@ class IpsecProtectedExchangeTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived[3].localPort, Net::PCSCF_PORT_C, "port-c");
         NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived[3].tag.GetSpi(), pc.pcscfSpiC, "spi-c");
         NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived[3].tag.GetSequence(), 1, "first on its SA");
-        IPSEC_TEST_REQUIRE_SIZE(net.ueReceived, 2, "UE should get 2 datagrams");
+        IMS_TEST_REQUIRE_SIZE(net.ueReceived, 2, "UE should get 2 datagrams");
         NS_TEST_EXPECT_MSG_EQ(net.ueReceived[0].localPort, Net::UE_PORT_C, "UE port-c");
         NS_TEST_EXPECT_MSG_EQ(net.ueReceived[0].tag.GetSpi(), ue.ueSpiC, "UE spi-c");
         NS_TEST_EXPECT_MSG_EQ(net.ueReceived[0].tag.GetSaSetHandle(), ueSet, "UE set");
@@ -240,7 +240,7 @@ class IpsecProtectedExchangeTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(net.ueStack->GetAcceptedCount(), 2, "UE inProtectedAccept");
 
         // The ESP packets themselves, checked byte by byte.
-        IPSEC_TEST_REQUIRE_SIZE(net.ueEsp, 4, "UE built 4 ESP packets");
+        IMS_TEST_REQUIRE_SIZE(net.ueEsp, 4, "UE built 4 ESP packets");
         std::vector<uint32_t> spis = {pc.pcscfSpiS, pc.pcscfSpiS, pc.pcscfSpiS, pc.pcscfSpiC};
         std::vector<uint32_t> seqs = {1, 2, 3, 1};
         std::vector<uint32_t> payloads = {101, 200, 3000, 500};
@@ -367,7 +367,7 @@ class IpsecLengthOnlyIcvTestCase : public TestCase
         });
         Simulator::Stop(Seconds(5));
         Simulator::Run();
-        IPSEC_TEST_REQUIRE_SIZE(net.ueEsp, 2, "two ESP packets built");
+        IMS_TEST_REQUIRE_SIZE(net.ueEsp, 2, "two ESP packets built");
         std::vector<uint8_t> b = BytesOf(net.ueEsp[0]);
         NS_TEST_EXPECT_MSG_EQ(b.size(), 8 + 8 + 101 + 1 + 2 + 12, "same size as with HMAC");
         NS_TEST_EXPECT_MSG_EQ(
@@ -466,7 +466,7 @@ class IpsecReplayWindowNetworkTestCase : public TestCase
         });
         Simulator::Stop(Seconds(3));
         Simulator::Run();
-        IPSEC_TEST_REQUIRE_SIZE(bySeq, 70, "70 distinct sequence numbers 1..70");
+        IMS_TEST_REQUIRE_SIZE(bySeq, 70, "70 distinct sequence numbers 1..70");
         NS_TEST_EXPECT_MSG_EQ(bySeq.begin()->first, 1, "first is 1");
         NS_TEST_EXPECT_MSG_EQ(bySeq.rbegin()->first, 70, "last is 70");
         std::vector<uint32_t> accepted;

@@ -192,7 +192,7 @@ class IpsecMismatchedBindingTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(net.pcscfStack->GetDropCount(IpsecStack::SOURCE_OUTSIDE_SELECTOR),
                                   1,
                                   "source outside the /128 selector");
-            IPSEC_TEST_REQUIRE_SIZE(net.pcscfDrops, 1, "one drop traced");
+            IMS_TEST_REQUIRE_SIZE(net.pcscfDrops, 1, "one drop traced");
             NS_TEST_EXPECT_MSG_EQ(net.pcscfDrops[0].reason,
                                   IpsecStack::SOURCE_OUTSIDE_SELECTOR,
                                   "trace reason");
@@ -339,7 +339,7 @@ class IpsecInboundDropsTestCase : public TestCase
             });
             Simulator::Run();
             ExpectOnly(net, IpsecStack::BAD_ICV, 2, "tampered");
-            IPSEC_TEST_REQUIRE_SIZE(net.pcscfReceived, 1, "the genuine one delivered");
+            IMS_TEST_REQUIRE_SIZE(net.pcscfReceived, 1, "the genuine one delivered");
             NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived[0].tag.GetSequence(), 1, "its sequence");
             Simulator::Destroy();
         }
@@ -520,7 +520,7 @@ class IpsecOutboundAndClearDropsTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(net.ueStack->GetTotalDropCount(), 3, "nothing else at the UE");
 
         // The P-CSCF application checks every datagram it got.
-        IPSEC_TEST_REQUIRE_SIZE(net.pcscfReceived, 5, "4 clear + 1 protected delivered");
+        IMS_TEST_REQUIRE_SIZE(net.pcscfReceived, 5, "4 clear + 1 protected delivered");
         std::vector<bool> verdicts;
         for (const auto& r : net.pcscfReceived)
         {
@@ -660,13 +660,13 @@ class IpsecCoexistingSetsTestCase : public TestCase
                    Net::PCSCF_PORT_S);
         Simulator::Run();
 
-        IPSEC_TEST_REQUIRE_SIZE(net.pcscfReceived, 3, "P-CSCF got 3");
+        IMS_TEST_REQUIRE_SIZE(net.pcscfReceived, 3, "P-CSCF got 3");
         NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived[0].tag.GetSaSetHandle(), old.second, "old set");
         NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived[0].tag.GetSpi(), 0x44444, "old spi-s");
         NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived[1].tag.GetSaSetHandle(), newPc, "new set");
         NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived[1].tag.GetSpi(), 0x88888, "new spi-s");
         NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived[2].tag.GetSpi(), 0x88888, "new after delete");
-        IPSEC_TEST_REQUIRE_SIZE(net.ueReceived, 3, "UE got 3");
+        IMS_TEST_REQUIRE_SIZE(net.ueReceived, 3, "UE got 3");
         NS_TEST_EXPECT_MSG_EQ(net.ueReceived[0].tag.GetSpi(), 0x11111, "old spi-c");
         NS_TEST_EXPECT_MSG_EQ(net.ueReceived[0].tag.GetSaSetHandle(), old.first, "old UE set");
         NS_TEST_EXPECT_MSG_EQ(net.ueReceived[1].tag.GetSpi(), 0x55555, "new spi-c");
@@ -748,10 +748,10 @@ class IpsecSaSetLifetimeTestCase : public TestCase
         Simulator::Run();
         NS_TEST_EXPECT_MSG_EQ(net.pcscfReceived.size(), 1, "only the packet at 30 s");
         NS_TEST_EXPECT_MSG_EQ(net.ueStack->GetDropCount(IpsecStack::EXPIRED_SA), 1, "at 50 s");
-        IPSEC_TEST_REQUIRE_SIZE(expired, 1, "one SaSetExpired");
+        IMS_TEST_REQUIRE_SIZE(expired, 1, "one SaSetExpired");
         NS_TEST_EXPECT_MSG_EQ_TOL(expired[0].first, 45.0, 1e-9, "at 45 s");
         NS_TEST_EXPECT_MSG_EQ(expired[0].second, hp, "its handle");
-        IPSEC_TEST_REQUIRE_SIZE(removed, 1, "one SaSetRemoved");
+        IMS_TEST_REQUIRE_SIZE(removed, 1, "one SaSetRemoved");
         NS_TEST_EXPECT_MSG_EQ_TOL(removed[0].first, 75.0, 1e-9, "after the 30 s hold");
         NS_TEST_EXPECT_MSG_EQ(net.pcscfStack->HasSaSet(hp), false, "gone");
         NS_TEST_EXPECT_MSG_EQ(net.pcscfStack->GetSad()->GetExpiredCount(), 4, "4 SAs expired");

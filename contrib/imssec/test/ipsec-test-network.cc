@@ -3,10 +3,7 @@
  */
 #include "ipsec-test-network.h"
 
-#include "ns3/boolean.h"
-#include "ns3/config.h"
 #include "ns3/inet6-socket-address.h"
-#include "ns3/internet-stack-helper.h"
 #include "ns3/ipsec-helper.h"
 #include "ns3/ipv6-l3-protocol.h"
 #include "ns3/ipv6-packet-info-tag.h"
@@ -24,98 +21,43 @@ namespace ns3
 namespace tests
 {
 
-const Ipv6Address IpsecTestNetwork::UE_ADDRESS("2001:1:0:100::10");
 const Ipv6Address IpsecTestNetwork::UE_SAME_64("2001:1:0:100::20");
 const Ipv6Address IpsecTestNetwork::UE_SAME_56("2001:1:0:1ab::40");
 const Ipv6Address IpsecTestNetwork::UE_OTHER_PREFIX("2001:2::30");
 const Ipv6Address IpsecTestNetwork::PCSCF_ADDRESS("2001:f::1");
 
-namespace
-{
-
-/**
- * \param node a node
- * \param device one of its devices
- * \param address global address to give it
- * \returns the interface index
- */
-uint32_t
-AddInterface(Ptr<Node> node, Ptr<NetDevice> device, Ipv6Address address)
-{
-    Ptr<Ipv6> ipv6 = node->GetObject<Ipv6>();
-    uint32_t i = ipv6->AddInterface(device);
-    ipv6->AddAddress(i, Ipv6InterfaceAddress(address, Ipv6Prefix(64)));
-    ipv6->SetUp(i);
-    return i;
-}
-
-} // namespace
-
 IpsecTestNetwork::IpsecTestNetwork(const std::string& pcapPrefix, const std::string& icvMode)
 {
-    // Addresses are used at once: no DAD delay.
-    Config::SetDefault("ns3::Icmpv6L4Protocol::DAD", BooleanValue(false));
-    ue = CreateObject<Node>();
-    router = CreateObject<Node>();
-    pcscf = CreateObject<Node>();
-    InternetStackHelper internet;
-    internet.SetIpv4StackInstall(false);
-    internet.Install(NodeContainer(ue, router, pcscf));
-
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("10Mbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("2ms"));
-    ueLink = p2p.Install(ue, router);
-    pcscfLink = p2p.Install(router, pcscf);
     if (!pcapPrefix.empty())
     {
+        PointToPointHelper p2p;
         p2p.EnablePcap(pcapPrefix + "-ue-link.pcap", ueLink.Get(0), false, true);
-        p2p.EnablePcap(pcapPrefix + "-pcscf-link.pcap", pcscfLink.Get(1), false, true);
+        p2p.EnablePcap(pcapPrefix + "-pcscf-link.pcap", serverLink.Get(1), false, true);
     }
-
-    uint32_t ueIf = AddInterface(ue, ueLink.Get(0), UE_ADDRESS);
-    uint32_t rUe = AddInterface(router, ueLink.Get(1), Ipv6Address("2001:1:0:100::1"));
-    uint32_t rPcscf = AddInterface(router, pcscfLink.Get(0), Ipv6Address("2001:f::2"));
-    uint32_t pcscfIf = AddInterface(pcscf, pcscfLink.Get(1), PCSCF_ADDRESS);
     Ptr<Ipv6> ueIpv6 = ue->GetObject<Ipv6>();
-    for (const Ipv6Address& a : {UE_SAME_64, UE_SAME_56, UE_OTHER_PREFIX})
+    for (const Ipv6Address& a : {UE_SAME_56, UE_OTHER_PREFIX})
     {
-        ueIpv6->AddAddress(ueIf, Ipv6InterfaceAddress(a, Ipv6Prefix(64)));
+        ueIpv6->AddAddress(m_ueInterface, Ipv6InterfaceAddress(a, Ipv6Prefix(64)));
     }
-    Ptr<Ipv6> routerIpv6 = router->GetObject<Ipv6>();
-    routerIpv6->SetForwarding(rUe, true);
-    routerIpv6->SetForwarding(rPcscf, true);
-
-    Ipv6StaticRoutingHelper routing;
-    routing.GetStaticRouting(ueIpv6)->SetDefaultRoute(Ipv6Address("2001:1:0:100::1"), ueIf);
-    routing.GetStaticRouting(pcscf->GetObject<Ipv6>())
-        ->SetDefaultRoute(Ipv6Address("2001:f::2"), pcscfIf);
-    Ptr<Ipv6StaticRouting> rr = routing.GetStaticRouting(routerIpv6);
-    rr->AddNetworkRouteTo(Ipv6Address("2001:1:0:100::"), Ipv6Prefix(56), rUe);
-    rr->AddNetworkRouteTo(Ipv6Address("2001:2::"), Ipv6Prefix(64), rUe);
+    Ptr<Ipv6StaticRouting> rr =
+        Ipv6StaticRoutingHelper().GetStaticRouting(router->GetObject<Ipv6>());
+    rr->AddNetworkRouteTo(Ipv6Address("2001:1:0:100::"), Ipv6Prefix(56), m_routerUeInterface);
+    rr->AddNetworkRouteTo(Ipv6Address("2001:2::"), Ipv6Prefix(64), m_routerUeInterface);
 
     IpsecHelper ipsec;
     ipsec.SetStackAttribute("IcvMode", StringValue(icvMode));
     ueStack = ipsec.Install(ue);
-    pcscfStack = ipsec.Install(pcscf);
-    ueStack->TraceConnectWithoutContext("Drop",
-                                        MakeCallback(+[](std::vector<DropRecord>* v,
-                                                         Ptr<const Packet>,
-                                                         const Ipv6Address& s,
-                                                         const Ipv6Address& d,
-                                                         uint32_t spi,
-                                                         IpsecStack::DropReason r) {
-                                            v->push_back({r, spi, s, d});
-                                        }).Bind(&ueDrops));
-    pcscfStack->TraceConnectWithoutContext("Drop",
-                                           MakeCallback(+[](std::vector<DropRecord>* v,
-                                                            Ptr<const Packet>,
-                                                            const Ipv6Address& s,
-                                                            const Ipv6Address& d,
-                                                            uint32_t spi,
-                                                            IpsecStack::DropReason r) {
-                                               v->push_back({r, spi, s, d});
-                                           }).Bind(&pcscfDrops));
+    pcscfStack = ipsec.Install(server);
+    auto recordDrop = +[](std::vector<DropRecord>* v,
+                          Ptr<const Packet>,
+                          const Ipv6Address& s,
+                          const Ipv6Address& d,
+                          uint32_t spi,
+                          IpsecStack::DropReason r) {
+        v->push_back({r, spi, s, d});
+    };
+    ueStack->TraceConnectWithoutContext("Drop", MakeCallback(recordDrop).Bind(&ueDrops));
+    pcscfStack->TraceConnectWithoutContext("Drop", MakeCallback(recordDrop).Bind(&pcscfDrops));
     auto recordEsp = +[](std::vector<Ptr<Packet>>* v, Ptr<const Packet> p, Ptr<const IpsecSa>) {
         v->push_back(p->Copy());
     };
@@ -129,17 +71,12 @@ IpsecTestNetwork::IpsecTestNetwork(const std::string& pcapPrefix, const std::str
     }
     for (uint16_t port : {PCSCF_PORT_C, PCSCF_PORT_S, PCSCF_PORT_CLEAR})
     {
-        OpenSocket(pcscf, port, &pcscfReceived);
+        OpenSocket(server, port, &pcscfReceived);
     }
     m_injector = Socket::CreateSocket(ue, Ipv6RawSocketFactory::GetTypeId());
     m_injector->SetAttribute("Protocol", UintegerValue(50));
     m_injector->ShutdownRecv();
     m_clear = Socket::CreateSocket(ue, UdpSocketFactory::GetTypeId());
-}
-
-IpsecTestNetwork::~IpsecTestNetwork()
-{
-    Simulator::Destroy();
 }
 
 void

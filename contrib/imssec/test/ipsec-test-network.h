@@ -4,6 +4,8 @@
 #ifndef IPSEC_TEST_NETWORK_H
 #define IPSEC_TEST_NETWORK_H
 
+#include "ims-test-network.h"
+
 #include "ns3/ipsec-stack.h"
 #include "ns3/ipsec-tag.h"
 #include "ns3/ipv6-address.h"
@@ -11,27 +13,11 @@
 #include "ns3/node.h"
 #include "ns3/packet.h"
 #include "ns3/socket.h"
-#include "ns3/test.h"
 
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
-
-/**
- * \ingroup imssec-tests
- * Asserts a container's size and leaves the test when it differs: ns-3's test runner
- * continues after a failed NS_TEST_ASSERT, and the indexing that follows would crash.
- */
-#define IPSEC_TEST_REQUIRE_SIZE(container, count, msg)                                             \
-    do                                                                                             \
-    {                                                                                              \
-        NS_TEST_ASSERT_MSG_EQ((container).size(), (count), msg);                                   \
-        if ((container).size() != (count))                                                         \
-        {                                                                                          \
-            return;                                                                                \
-        }                                                                                          \
-    } while (false)
 
 namespace ns3
 {
@@ -40,22 +26,19 @@ namespace tests
 
 /**
  * \ingroup imssec-tests
- * A small real network for the IPsec tests: UE -- router -- P-CSCF on point-to-point links,
- * IPv6 only, DAD off.  The UE's link carries 2001:1:0:100::/64 (UE ::10, router ::1); the
- * UE also owns addresses inside its /64 (::20), inside 2001:1:0:100::/56 but outside the /64
- * (2001:1:0:1ab::40) and outside both (2001:2::30), all routed to it by the router.  The
- * P-CSCF is 2001:f::1.  (Not 2001:db8::/32: ns-3 routers drop documentation addresses.)  Both ends
- * have an IpsecStack and UDP sockets on their protected ports that record what they receive; both
- * stacks' drops are recorded.
+ * The line of ImsTestLine as the IPsec tests need it: the server is the P-CSCF (2001:f::1);
+ * the UE also owns addresses inside 2001:1:0:100::/56 but outside its /64 (2001:1:0:1ab::40)
+ * and outside both (2001:2::30), all routed to it by the router.  Both ends have an
+ * IpsecStack and UDP sockets on their protected ports that record what they receive; both
+ * stacks' drops and the ESP packets they build are recorded.
  */
-class IpsecTestNetwork
+class IpsecTestNetwork : public ImsTestLine
 {
   public:
-    static const Ipv6Address UE_ADDRESS;               //!< UE address at registration
     static const Ipv6Address UE_SAME_64;               //!< another UE address in its /64
     static const Ipv6Address UE_SAME_56;               //!< a UE address in the /56, not the /64
     static const Ipv6Address UE_OTHER_PREFIX;          //!< a UE address outside both
-    static const Ipv6Address PCSCF_ADDRESS;            //!< P-CSCF address
+    static const Ipv6Address PCSCF_ADDRESS;            //!< P-CSCF address (the server's)
     static constexpr uint16_t UE_PORT_C = 31000;       //!< UE protected client port
     static constexpr uint16_t UE_PORT_S = 31001;       //!< UE protected server port
     static constexpr uint16_t PCSCF_PORT_C = 5062;     //!< P-CSCF protected client port
@@ -89,12 +72,6 @@ class IpsecTestNetwork
      */
     explicit IpsecTestNetwork(const std::string& pcapPrefix = "",
                               const std::string& icvMode = "Hmac");
-
-    /** Destroys the simulator too, so a test that stops early leaves nothing behind. */
-    ~IpsecTestNetwork();
-
-    IpsecTestNetwork(const IpsecTestNetwork&) = delete;
-    IpsecTestNetwork& operator=(const IpsecTestNetwork&) = delete;
 
     /**
      * \param side which side installs
@@ -154,13 +131,8 @@ class IpsecTestNetwork
      */
     static uint32_t Count(const std::vector<DropRecord>& drops, IpsecStack::DropReason reason);
 
-    Ptr<Node> ue;                        //!< UE node
-    Ptr<Node> router;                    //!< router
-    Ptr<Node> pcscf;                     //!< P-CSCF node
     Ptr<IpsecStack> ueStack;             //!< UE IPsec layer
     Ptr<IpsecStack> pcscfStack;          //!< P-CSCF IPsec layer
-    NetDeviceContainer ueLink;           //!< UE - router devices
-    NetDeviceContainer pcscfLink;        //!< router - P-CSCF devices
     std::vector<Received> ueReceived;    //!< received by the UE sockets
     std::vector<Received> pcscfReceived; //!< received by the P-CSCF sockets
     std::vector<DropRecord> ueDrops;     //!< UE stack drops

@@ -20,7 +20,8 @@ namespace ns3
 
 /**
  * \ingroup imssec
- * \brief Gathers the metrics of DESIGN.md section 1 from a network ImsNetworkHelper built,
+ * \brief Gathers the metrics of a run (signalling load, registrations by cause, SA churn,
+ * sessions by outcome, IPsec drops, address exposure) from a network ImsNetworkHelper built,
  * into the RunRecord an experiment writes to its results database.
  *
  * Scalar metrics come from the nodes' counters at the end of the run (sums over UEs); the

@@ -43,18 +43,20 @@ class UdpL4Protocol;
 /**
  * \ingroup imssec
  * \brief The SIP transport layer of one IMS application (RFC 3261 section 18, UDP over
- * IPv6): its UDP sockets, clear and protected, parsing of every datagram, RFC 3261 18.2.1
+ * IPv6): its UDP endpoints, clear and protected, parsing of every datagram, RFC 3261 18.2.1
  * / RFC 3581 processing of received requests, response routing (18.2.2), and the message
  * counters of the experiments.
  *
  * Clear SIP is received on Port (5060) on any address.  A clear message leaves from the
  * source address and port its SipTarget names: ns-3's source address selection ignores
- * the state of privacy addresses, so the transport binds one UDP socket per (source
- * address, port) it sends from (created on first use; such a socket also receives what
- * arrives at that address and port).  With the source "::" the socket bound to (::, port)
- * is used and ns-3 chooses the source.
+ * the state of privacy addresses, so the transport binds one UdpL4Protocol endpoint per
+ * (source address, port) it sends from (allocated on first use; such an endpoint also
+ * receives what arrives at that address and port).  With the source "::" the endpoint bound
+ * to (::, port) is used and ns-3 chooses the source.  Endpoints, not sockets: ns-3.37's
+ * UdpL4Protocol keeps every UDP socket ever created until the node is disposed, while an
+ * endpoint is freed when the transport releases it.
  *
- * Protected ports (OpenProtectedPort) are UDP sockets bound to (::, port) that receive what
+ * Protected ports (OpenProtectedPort) are endpoints bound to (::, port) that receive what
  * the IPsec layer accepted (the packet carries an IpsecTag: SPI, SA set).  A clear
  * datagram arriving on a protected port is checked with IpsecStack::CheckClear and dropped
  * when a policy says it must be protected.  Protected messages are sent with
@@ -123,13 +125,14 @@ class SipTransport : public Object
     ~SipTransport() override;
 
     /**
-     * \brief Opens the clear socket (::, Port) on a node (an application's StartApplication).
+     * \brief Binds the clear endpoint (::, Port) on a node (an application's
+     * StartApplication).
      * \param node the node (needs an IPv6 stack)
      * \returns false when the port is already in use on the node
      */
     bool Start(Ptr<Node> node);
 
-    /** \brief Closes every socket (an application's StopApplication).  Counters stay. */
+    /** \brief Frees every endpoint (an application's StopApplication).  Counters stay. */
     void Stop();
 
     /** \returns true between Start and Stop */
@@ -147,14 +150,14 @@ class SipTransport : public Object
     void SetReceiveCallback(ReceiveCallback callback);
 
     /**
-     * \brief Binds a UDP socket to (::, port) for protected traffic.
+     * \brief Binds a UDP endpoint to (::, port) for protected traffic.
      * \param port the port (port-c or port-s of this node)
      * \returns false when the port is the clear port, already open, or in use on the node
      */
     bool OpenProtectedPort(uint16_t port);
 
     /**
-     * \brief Closes the sockets of a protected port.
+     * \brief Frees the endpoints of a protected port.
      * \param port the port
      * \returns false when it was not open
      */
@@ -169,7 +172,7 @@ class SipTransport : public Object
     /**
      * \brief Sends a message (request or response) to a target.
      *
-     * Clear: from (target.localAddress, target.localPort) through the bound UDP socket of
+     * Clear: from (target.localAddress, target.localPort) through the UDP endpoint bound to
      * that pair.  Protected: IpsecStack::Send with the target's four values.
      * \param message the message (encoded canonically, Content-Length included)
      * \param target where and how
@@ -209,10 +212,10 @@ class SipTransport : public Object
     static bool GetResponseDestination(const SipVia& via, Ipv6Address* address, uint16_t* port);
 
     /**
-     * \brief Closes the sockets bound to one local address (e.g. a privacy address that
-     * the UE no longer uses).  The (::, port) sockets are kept.
+     * \brief Frees the endpoints bound to one local address (e.g. a privacy address that
+     * the UE no longer uses).  The (::, port) endpoints are kept.
      * \param address the address
-     * \returns the number of sockets closed
+     * \returns the number of endpoints freed
      */
     uint32_t ReleaseLocalAddress(Ipv6Address address);
 

@@ -16,8 +16,8 @@ namespace ns3
 /**
  * \ingroup imssec
  * \brief How long each address of a UE was really used: the time of the first and of the
- * last SIP message sent from or received at it (the privacy side of DESIGN.md section 1: a
- * policy that keeps a deprecated address while a session is up lengthens this).
+ * last SIP message sent from or received at it (the privacy side of the study: a policy that
+ * keeps a deprecated address while a session is up lengthens this).
  *
  * An address's record is closed when the address becomes invalid (no use can follow) or
  * when the UE stops; closing returns the record so that the UE can report it.  Only the

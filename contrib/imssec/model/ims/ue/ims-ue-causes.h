@@ -13,7 +13,7 @@ namespace ns3
 
 /**
  * \ingroup imssec
- * \brief Why the UE registers (IMS-FLOWS.md; the experiments count registrations by cause).
+ * \brief Why the UE registers (the experiments count registrations by cause).
  */
 enum ImsRegistrationCause : uint8_t
 {

@@ -38,7 +38,8 @@ class Usim;
 
 /**
  * \ingroup imssec
- * \brief The IMS client of a UE (IMS-FLOWS.md): registration with sec-agree and IMS AKA,
+ * \brief The IMS client of a UE (model chapter, "Message flows"): registration with sec-agree
+ * and IMS AKA,
  * re-registration, the reaction to address rotation, originating and terminating sessions,
  * and the UE's counters and traces.
  *

@@ -32,7 +32,7 @@ class UniformRandomVariable;
 /**
  * \ingroup imssec
  * \brief The UE's registration state machine (TS 24.229 5.1.1, TS 33.203 6.1 and 7, RFC 3329,
- * RFC 3310; the flows of IMS-FLOWS.md).
+ * RFC 3310; the flows of the model chapter's "Message flows").
  *
  * An attempt is either *initial* (unprotected REGISTER to the P-CSCF's port 5060 from port
  * 5060; new Call-ID) or a *re-registration* (protected REGISTER through the active SA set,

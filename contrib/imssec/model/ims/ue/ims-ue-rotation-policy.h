@@ -16,7 +16,7 @@ namespace ns3
 /**
  * \ingroup imssec
  * \brief What a registered UE does when its TemporaryAddressManager offers a new preferred
- * address (DESIGN.md section 3, IMS-FLOWS.md "Address rotation"): a pure decision on the
+ * address (model chapter, "Address rotation: /128 against /64"): a pure decision on the
  * UE's policy attributes, whether its SA set covers the new address and whether a session
  * is in progress.
  *
@@ -80,7 +80,7 @@ class ImsUeRotationPolicy
     Action Decide(bool covered, bool busy) const;
 
     /**
-     * \brief The coverage test of IMS-FLOWS.md: the UE side of the SA set's selectors
+     * \brief The coverage test: the UE side of the SA set's selectors
      * (selectorAddress/prefixLength) contains the address.
      * \param selectorAddress the UE address the SA set was installed for
      * \param prefixLength its selector prefix length (0..128)

@@ -29,7 +29,7 @@ class UniformRandomVariable;
 
 /**
  * \ingroup imssec
- * \brief The sessions of one UE (IMS-FLOWS.md "Sessions"): originating INVITE through the
+ * \brief The sessions of one UE (model chapter, "Message flows"): originating INVITE through the
  * P-CSCF's protected port with the preloaded route and the Service-Route, ACK, RFC 4028
  * UPDATE refreshes by the originator, BYE at the end of the holding time; terminating
  * INVITEs answered (180 at once, 200 after the answer delay) and their refreshes supervised;
