@@ -95,3 +95,36 @@ for f in rotation-registrations dropped-sessions sa-churn pcscf-load pcscf-sad-s
     file "$png" | grep -q "PNG image" || head -c 8 "$png" | grep -q "PNG" || fail "$f is not a PNG"
 done
 echo "ok    figures drawn from the database"
+
+# any metric against any parameter, grouped and faceted, in paper formats; names read from
+# the database, bad names refused with one line
+"$root/tools/imssec-plot" "$dir/batch.sqlite" --out "$dir/fig" --x addrPrefLength \
+    --y registrations_address_change+registrations_contact_refresh --per-ue-day \
+    --facet rotationInterval --format png,pdf,svg --name anyfig >"$dir/figs"
+for ext in png pdf svg; do
+    [ -s "$dir/fig/batch-anyfig.$ext" ] || fail "general figure .$ext missing: $(cat "$dir/figs")"
+done
+head -c 4 "$dir/fig/batch-anyfig.pdf" | grep -q "%PDF" || fail "anyfig.pdf is not a PDF"
+grep -q "<svg" "$dir/fig/batch-anyfig.svg" || fail "anyfig.svg is not SVG"
+printf '# two figures\n--x rotationInterval --y sessions_dropped --logx --name s1\n\n--x addrPrefLength --y pcscf_sa_sets_created --group rotationInterval --name s2\n' >"$dir/figs.spec"
+"$root/tools/imssec-plot" "$dir/batch.sqlite" --out "$dir/fig" --spec "$dir/figs.spec" >"$dir/figs"
+[ -s "$dir/fig/batch-s1.png" ] && [ -s "$dir/fig/batch-s2.png" ] || fail "spec figures missing"
+"$root/tools/imssec-plot" "$dir/batch.sqlite" --list >"$dir/list"
+grep -q "^metrics: .*pcscf_sa_sets_created" "$dir/list" || fail "--list does not name the metrics"
+for bad in "--x nosuch --y sessions_dropped" "--x ues --y no_such_metric" "--x ues" \
+    "--x ues --y sessions_dropped --format gif"; do
+    set +e
+    # shellcheck disable=SC2086
+    "$root/tools/imssec-plot" "$dir/batch.sqlite" --out "$dir/fig" $bad >"$dir/out" 2>"$dir/err"
+    rc=$?
+    set -e
+    [ "$rc" -eq 2 ] || fail "imssec-plot $bad: exit $rc, expected 2"
+    [ "$(wc -l <"$dir/err")" -eq 1 ] || fail "imssec-plot $bad: not one line: $(cat "$dir/err")"
+done
+printf -- '--x ues --bogus\n' >"$dir/bad.spec"
+set +e
+"$root/tools/imssec-plot" "$dir/batch.sqlite" --spec "$dir/bad.spec" 2>"$dir/err"
+rc=$?
+set -e
+[ "$rc" -eq 2 ] && grep -q "bad.spec:1" "$dir/err" || fail "a bad spec line was not refused with file:line"
+echo "ok    general figures: any metric against any parameter, png/pdf/svg, spec files"
