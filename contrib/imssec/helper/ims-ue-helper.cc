@@ -108,6 +108,21 @@ ImsUeHelper::AssignStreams(NodeContainer nodes, int64_t stream)
     return current - stream;
 }
 
+int64_t
+ImsUeHelper::AssignSecurityStreams(NodeContainer nodes, int64_t stream)
+{
+    int64_t current = stream;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<ImsUeClient> client = GetClient(*it);
+        if (client)
+        {
+            current += client->AssignSecurityStreams(current);
+        }
+    }
+    return current - stream;
+}
+
 Ptr<ImsUeClient>
 ImsUeHelper::GetClient(Ptr<Node> node)
 {

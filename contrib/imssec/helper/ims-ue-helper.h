@@ -76,6 +76,16 @@ class ImsUeHelper
     static int64_t AssignStreams(NodeContainer nodes, int64_t stream);
 
     /**
+     * \brief Assigns the streams of the clients' SPI and protected-port draws
+     * (ImsUeClient::AssignSecurityStreams); call it after every other AssignStreams of a
+     * scenario so that the streams assigned before keep their indices.
+     * \param nodes UE nodes with clients
+     * \param stream first stream index
+     * \returns the number of streams used
+     */
+    static int64_t AssignSecurityStreams(NodeContainer nodes, int64_t stream);
+
+    /**
      * \param node a node
      * \returns its first ImsUeClient, nullptr when none
      */
