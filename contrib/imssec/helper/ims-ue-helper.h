@@ -92,6 +92,16 @@ class ImsUeHelper
     static Ptr<ImsUeClient> GetClient(Ptr<Node> node);
 
   private:
+    /**
+     * \param nodes UE nodes with clients
+     * \param stream first stream index
+     * \param assign the client's method assigning its streams
+     * \returns the number of streams used
+     */
+    static int64_t AssignEach(NodeContainer nodes,
+                              int64_t stream,
+                              int64_t (ImsUeClient::*assign)(int64_t));
+
     ObjectFactory m_factory; //!< ImsUeClient
     std::string m_domain;    //!< home domain
     Ptr<Hss> m_hss;          //!< secrets
