@@ -226,6 +226,8 @@ ImsNetworkHelper::AssignStreams(const ImsNetwork& network, int64_t stream)
     current += network.remoteApp->AssignStreams(current);
     ApplicationContainer pcscfApps(network.pcscfApp);
     current += PcscfHelper::AssignStreams(pcscfApps, current);
+    // Last, so that the streams above kept their indices when these were added.
+    current += ImsUeHelper::AssignSecurityStreams(network.ues, current);
     return current - stream;
 }
 

@@ -96,13 +96,27 @@ ImsUeHelper::Install(NodeContainer nodes)
 int64_t
 ImsUeHelper::AssignStreams(NodeContainer nodes, int64_t stream)
 {
+    return AssignEach(nodes, stream, &ImsUeClient::AssignStreams);
+}
+
+int64_t
+ImsUeHelper::AssignSecurityStreams(NodeContainer nodes, int64_t stream)
+{
+    return AssignEach(nodes, stream, &ImsUeClient::AssignSecurityStreams);
+}
+
+int64_t
+ImsUeHelper::AssignEach(NodeContainer nodes,
+                        int64_t stream,
+                        int64_t (ImsUeClient::*assign)(int64_t))
+{
     int64_t current = stream;
     for (auto it = nodes.Begin(); it != nodes.End(); ++it)
     {
         Ptr<ImsUeClient> client = GetClient(*it);
         if (client)
         {
-            current += client->AssignStreams(current);
+            current += (PeekPointer(client)->*assign)(current);
         }
     }
     return current - stream;

@@ -76,12 +76,32 @@ class ImsUeHelper
     static int64_t AssignStreams(NodeContainer nodes, int64_t stream);
 
     /**
+     * \brief Assigns the streams of the clients' SPI and protected-port draws
+     * (ImsUeClient::AssignSecurityStreams); call it after every other AssignStreams of a
+     * scenario so that the streams assigned before keep their indices.
+     * \param nodes UE nodes with clients
+     * \param stream first stream index
+     * \returns the number of streams used
+     */
+    static int64_t AssignSecurityStreams(NodeContainer nodes, int64_t stream);
+
+    /**
      * \param node a node
      * \returns its first ImsUeClient, nullptr when none
      */
     static Ptr<ImsUeClient> GetClient(Ptr<Node> node);
 
   private:
+    /**
+     * \param nodes UE nodes with clients
+     * \param stream first stream index
+     * \param assign the client's method assigning its streams
+     * \returns the number of streams used
+     */
+    static int64_t AssignEach(NodeContainer nodes,
+                              int64_t stream,
+                              int64_t (ImsUeClient::*assign)(int64_t));
+
     ObjectFactory m_factory; //!< ImsUeClient
     std::string m_domain;    //!< home domain
     Ptr<Hss> m_hss;          //!< secrets

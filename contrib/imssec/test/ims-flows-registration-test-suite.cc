@@ -99,7 +99,7 @@ class FlowsRegistrationTestCase : public TestCase
 
         // Security-Server: the P-CSCF's ports, L echoed when sent, no keys in the 401
         auto server = Mechanisms(chal.message, "Security-Server");
-        IMS_TEST_REQUIRE_SIZE(server, 1, "one Security-Server mechanism");
+        IMS_TEST_REQUIRE_SIZE(server, 2, "every supported algorithm (RFC 3329 2.3.1)");
         NS_TEST_ASSERT_MSG_EQ(server[0].GetPortC().value_or(0), 5062, "P-CSCF port-c");
         NS_TEST_ASSERT_MSG_EQ(server[0].GetPortS().value_or(0), 5063, "P-CSCF port-s");
         NS_TEST_ASSERT_MSG_EQ(server[0].GetAddrPrefLength().has_value(),

@@ -168,8 +168,8 @@ class FlowsSaRefreshSessionTestCase : public TestCase
         auto newServer = Mechanisms(challenges[1].message, "Security-Server");
         IMS_TEST_REQUIRE_SIZE(oldClient, 2, "offer");
         IMS_TEST_REQUIRE_SIZE(newClient, 2, "new offer");
-        IMS_TEST_REQUIRE_SIZE(oldServer, 1, "answer");
-        IMS_TEST_REQUIRE_SIZE(newServer, 1, "new answer");
+        IMS_TEST_REQUIRE_SIZE(oldServer, 2, "answer");
+        IMS_TEST_REQUIRE_SIZE(newServer, 2, "new answer");
         uint16_t portS = oldClient[0].GetPortS().value_or(0);
         NS_TEST_ASSERT_MSG_EQ(newClient[0].GetPortS().value_or(0), portS, "port-s kept");
         NS_TEST_ASSERT_MSG_NE(newClient[0].GetPortC().value_or(0),

@@ -158,7 +158,7 @@ class PcscfReregistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(oks[1].spi, second.spiC, "200 through the new SA");
         NS_TEST_ASSERT_MSG_NE(second.spiC, first.spiC, "new UE SPIs");
         auto server = chal[1].message.GetSecurityMechanisms("Security-Server");
-        IMS_TEST_REQUIRE_SIZE(server, 1, "new Security-Server");
+        IMS_TEST_REQUIRE_SIZE(server, 2, "new Security-Server (both algorithms)");
         NS_TEST_ASSERT_MSG_EQ(*server[0].GetSpiS(), newParams.pcscfSpiS, "its spi-s");
         auto oldServer = chal[0].message.GetSecurityMechanisms("Security-Server");
         NS_TEST_ASSERT_MSG_NE(*server[0].GetSpiS(), *oldServer[0].GetSpiS(), "new P-CSCF SPIs");

@@ -116,14 +116,14 @@ class PcscfRegistrationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(www->Get("ck").has_value(), false, "ck removed");
         NS_TEST_ASSERT_MSG_EQ(www->GetNonce().has_value(), true, "nonce kept");
         auto server = chal[0].message.GetSecurityMechanisms("Security-Server");
-        IMS_TEST_REQUIRE_SIZE(server, 1, "one Security-Server mechanism");
+        IMS_TEST_REQUIRE_SIZE(server, 2, "every supported algorithm (RFC 3329 2.3.1)");
         const SecurityMechanism& s = server[0];
         NS_TEST_ASSERT_MSG_EQ(s.GetName(), "ipsec-3gpp", "mechanism");
         NS_TEST_ASSERT_MSG_EQ(*s.GetAlgorithm(), "hmac-sha-1-96", "preferred alg chosen");
         NS_TEST_ASSERT_MSG_EQ(*s.GetEncryptionAlgorithm(), "null", "ealg");
         NS_TEST_ASSERT_MSG_EQ(*s.GetPortC(), 5062, "port-c");
         NS_TEST_ASSERT_MSG_EQ(*s.GetPortS(), 5063, "port-s");
-        NS_TEST_ASSERT_MSG_EQ(*s.GetQThousandths(), 100, "q=0.1");
+        NS_TEST_ASSERT_MSG_EQ(*s.GetQThousandths(), 200, "q=0.2, above hmac-md5-96's");
         NS_TEST_ASSERT_MSG_EQ(s.GetAddrPrefLength().has_value(), m_echoed, "echo");
         if (m_echoed)
         {

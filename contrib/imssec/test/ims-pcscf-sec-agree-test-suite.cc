@@ -139,6 +139,9 @@ class PcscfSecAgreeRequiredTestCase : public TestCase
             IMS_TEST_REQUIRE_SIZE(list, 1, "the static list (one algorithm configured)");
             NS_TEST_ASSERT_MSG_EQ(list[0].GetAlgorithm().value_or(""), "hmac-md5-96", "alg");
             NS_TEST_ASSERT_MSG_EQ(list[0].GetSpiC().has_value(), false, "no SPI in a 494");
+            NS_TEST_ASSERT_MSG_EQ(w.message.HasOptionTag("Require", "sec-agree"),
+                                  true,
+                                  "RFC 3329 2.3.2: Require: sec-agree in a 494");
         }
         NS_TEST_ASSERT_MSG_EQ(
             net.pcscf->GetCounters().GetRejects(PcscfRejectCause::SEC_AGREE_REQUIRED),
@@ -163,6 +166,79 @@ class PcscfSecAgreeRequiredTestCase : public TestCase
                                   IpsecIntegrityAlgorithm::HMAC_MD5_96,
                                   "SAs with hmac-md5-96");
         }
+    }
+};
+
+/**
+ * \ingroup imssec-tests
+ * RFC 3329 2.3.1: "The server's list MUST NOT depend on the contents of the client's list".
+ * A UE offering only hmac-md5-96 gets a 401 whose Security-Server lists both algorithms the
+ * P-CSCF supports (hmac-sha-1-96 with the higher q), with the SPIs of its set; the SAs use
+ * the algorithm the UE can choose (the highest q it offered, TS 33.203 7.2).
+ */
+class PcscfServerListIndependentTestCase : public TestCase
+{
+  public:
+    PcscfServerListIndependentTestCase()
+        : TestCase("401 Security-Server lists every supported algorithm, whatever the UE offers")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PcscfTestNetwork net;
+        net.At(Seconds(1), [&net]() {
+            SipMessage r = net.ue1->MakeRegister(&net.ue1->pending);
+            r.SetSecurityMechanisms("Security-Client",
+                                    {ImsSecAgree::MakeIpsec3gpp("hmac-md5-96",
+                                                                net.ue1->pending.spiC,
+                                                                net.ue1->pending.spiS,
+                                                                net.ue1->pending.portC,
+                                                                net.ue1->pending.portS,
+                                                                std::nullopt,
+                                                                std::nullopt)});
+            net.ue1->autoRegister = false;
+            net.ue1->SendClear(r);
+        });
+        net.At(Seconds(1), [&net]() { net.ue2->SendInitialRegister(); });
+        net.RunUntil(Seconds(3));
+        auto c401 = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 401);
+        IMS_TEST_REQUIRE_SIZE(c401, 1, "401 to UE1");
+        auto md5Only = c401[0].message.GetSecurityMechanisms("Security-Server");
+        IMS_TEST_REQUIRE_SIZE(md5Only, 2, "both algorithms, not only the one offered");
+        NS_TEST_ASSERT_MSG_EQ(md5Only[0].GetAlgorithm().value_or(""), "hmac-sha-1-96", "first");
+        NS_TEST_ASSERT_MSG_EQ(md5Only[1].GetAlgorithm().value_or(""), "hmac-md5-96", "second");
+        NS_TEST_ASSERT_MSG_GT(md5Only[0].GetQThousandths().value_or(0),
+                              md5Only[1].GetQThousandths().value_or(0),
+                              "preference by q");
+        NS_TEST_ASSERT_MSG_EQ(md5Only[0].GetSpiC().value_or(0),
+                              md5Only[1].GetSpiC().value_or(1),
+                              "the set's spi-c");
+        NS_TEST_ASSERT_MSG_EQ(md5Only[0].GetSpiS().value_or(0),
+                              md5Only[1].GetSpiS().value_or(1),
+                              "the set's spi-s");
+        const PcscfRegistration* r = net.pcscf->FindRegistration("ue1@ims.example");
+        NS_TEST_ASSERT_MSG_NE(r, nullptr, "UE1's context");
+        if (r)
+        {
+            NS_TEST_ASSERT_MSG_EQ(net.PcscfSa(r->pendingSet, 0)->GetIntegrityAlgorithm(),
+                                  IpsecIntegrityAlgorithm::HMAC_MD5_96,
+                                  "the SAs use the algorithm the UE can choose");
+        }
+        // UE2 offered both: the same list (but its own SPIs), and it registers.
+        auto c401b = PcscfTestNetwork::Find(net.ue2Wire, false, "REGISTER", 401);
+        IMS_TEST_REQUIRE_SIZE(c401b, 1, "401 to UE2");
+        auto both = c401b[0].message.GetSecurityMechanisms("Security-Server");
+        IMS_TEST_REQUIRE_SIZE(both, 2, "the same list");
+        for (size_t i = 0; i < 2; ++i)
+        {
+            SecurityMechanism a = both[i];
+            a.SetSpiC(*md5Only[i].GetSpiC());
+            a.SetSpiS(*md5Only[i].GetSpiS());
+            NS_TEST_ASSERT_MSG_EQ(a.Matches(md5Only[i]), true, "same but for the SPIs");
+        }
+        NS_TEST_ASSERT_MSG_EQ(net.ue2->registered, true, "UE2 registered (Security-Verify)");
     }
 };
 
@@ -211,6 +287,9 @@ class PcscfBiddingDownTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(SecAgreeRules::VerifyMatches(sent, again),
                               true,
                               "the unmodified list in the 494");
+        NS_TEST_ASSERT_MSG_EQ(r494[0].message.HasOptionTag("Require", "sec-agree"),
+                              true,
+                              "RFC 3329 2.3.2: Require: sec-agree in a 494");
         NS_TEST_ASSERT_MSG_EQ(+r494[0].nextHeader, 50, "494 through the SA");
         NS_TEST_ASSERT_MSG_EQ(r494[0].spi, net.ue1->pending.spiC, "UE's spi-c");
         NS_TEST_ASSERT_MSG_EQ(r494[0].destinationPort, net.ue1->pending.portC, "to port-c");
@@ -332,6 +411,7 @@ static class PcscfSecAgreeTestSuite : public TestSuite
     {
         AddTestCase(new PcscfExtensionRequiredTestCase(), QUICK);
         AddTestCase(new PcscfSecAgreeRequiredTestCase(), QUICK);
+        AddTestCase(new PcscfServerListIndependentTestCase(), QUICK);
         AddTestCase(new PcscfBiddingDownTestCase(false), QUICK);
         AddTestCase(new PcscfBiddingDownTestCase(true), QUICK);
         AddTestCase(new PcscfWrongSaTestCase(), QUICK);

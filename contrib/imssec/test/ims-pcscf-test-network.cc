@@ -301,7 +301,17 @@ PcscfTestUe::Answer401(const SipMessage& challenge)
     {
         return;
     }
-    const SecurityMechanism& server = securityServer.front();
+    // RFC 3329 2.3.1: the highest q among the mechanisms of the server's list it offered.
+    std::optional<size_t> chosen =
+        SecAgreeRules::ChooseMechanism(securityServer, [this](const SecurityMechanism& m) {
+            std::string alg = m.GetAlgorithm().value_or("");
+            return alg == "hmac-sha-1-96" || (offerMd5 && alg == "hmac-md5-96");
+        });
+    if (!chosen)
+    {
+        return;
+    }
+    const SecurityMechanism& server = securityServer[*chosen];
     SecurityMechanism mine = ImsSecAgree::MakeIpsec3gpp(server.GetAlgorithm().value_or(""),
                                                         pending.spiC,
                                                         pending.spiS,

@@ -2,6 +2,10 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "ns3/ims-sec-agree.h"
+#include "ns3/ims-ue-security.h"
+#include "ns3/ipsec-stack.h"
+#include "ns3/pcscf-sec-agree-server.h"
+#include "ns3/sip-transport.h"
 #include "ns3/test.h"
 
 using namespace ns3;
@@ -196,6 +200,101 @@ class ImsSecAgreeSaSetTestCase : public TestCase
 
 /**
  * \ingroup imssec-tests
+ * The `suite` of the early 3GPP proposal, decoded and negotiated beside alg/ealg: suite 1
+ * alone names hmac-md5-96 with ealg null; both forms together must agree; an unknown suite is
+ * refused; the P-CSCF accepts the seed's form (suite only) and offers suites when asked; the
+ * UE does too, and a UE that offered a suite chooses a server mechanism carrying only one.
+ */
+class ImsSecAgreeSuiteTestCase : public TestCase
+{
+  public:
+    ImsSecAgreeSuiteTestCase()
+        : TestCase("IPsec suite numbers beside alg/ealg")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SecurityMechanism m;
+        std::string error;
+        NS_TEST_ASSERT_MSG_EQ(SecurityMechanism::Parse("ipsec-3gpp;suite=1;spi-c=300;spi-s=301;"
+                                                       "port-c=20000;port-s=20001",
+                                                       &m,
+                                                       &error),
+                              true,
+                              error);
+        NS_TEST_ASSERT_MSG_EQ(m.GetSuite().value_or(0), 1, "suite decoded");
+        NS_TEST_ASSERT_MSG_EQ(SecurityMechanism::Parse("ipsec-3gpp;suite=one", &m, &error),
+                              false,
+                              "suite is a number");
+        SecurityMechanism again;
+        SecurityMechanism::Parse("ipsec-3gpp;suite=01;spi-c=300;spi-s=301;port-c=20000;"
+                                 "port-s=20001",
+                                 &again,
+                                 &error);
+        NS_TEST_ASSERT_MSG_EQ(again.Matches(m), true, "compared as a number");
+
+        std::string alg;
+        std::string ealg;
+        NS_TEST_ASSERT_MSG_EQ(ImsSecAgree::ResolveAlgorithms(m, &alg, &ealg), true, "suite 1");
+        NS_TEST_ASSERT_MSG_EQ(alg, "hmac-md5-96", "suite 1: HMAC-MD5");
+        NS_TEST_ASSERT_MSG_EQ(ealg, "null", "suite 1: ESP_NULL");
+        SecurityMechanism both = ImsSecAgree::MakeIpsec3gpp("hmac-md5-96", 1, 2, 3, 4, {}, {});
+        both.SetSuite(1);
+        NS_TEST_ASSERT_MSG_EQ(ImsSecAgree::ResolveAlgorithms(both, &alg, &ealg), true, "agree");
+        SecurityMechanism contradicts = both;
+        contradicts.SetAlgorithm("hmac-sha-1-96");
+        NS_TEST_ASSERT_MSG_EQ(ImsSecAgree::ResolveAlgorithms(contradicts, &alg, &ealg),
+                              false,
+                              "alg contradicting the suite");
+        SecurityMechanism unknown = m;
+        unknown.SetSuite(7);
+        NS_TEST_ASSERT_MSG_EQ(ImsSecAgree::ResolveAlgorithms(unknown, &alg, &ealg),
+                              false,
+                              "unknown suite");
+        NS_TEST_ASSERT_MSG_EQ(ImsSecAgree::FindSuite("hmac-sha-1-96", "null").has_value(),
+                              false,
+                              "no suite names hmac-sha-1-96");
+
+        // The P-CSCF: the seed's form is understood; an unknown suite is not.
+        PcscfSecAgreeServer server;
+        PcscfRegistration::Offer offer;
+        NS_TEST_ASSERT_MSG_EQ(server.ChooseOffer({unknown}, &offer, nullptr), false, "unknown");
+        NS_TEST_ASSERT_MSG_EQ(server.ChooseOffer({m}, &offer, nullptr), true, "suite only");
+        NS_TEST_ASSERT_MSG_EQ((offer.alg == IpsecIntegrityAlgorithm::HMAC_MD5_96),
+                              true,
+                              "hmac-md5-96 by suite 1");
+        for (const SecurityMechanism& s : server.GetStaticServerList())
+        {
+            NS_TEST_ASSERT_MSG_EQ(s.GetSuite().has_value(), false, "no suite unless asked");
+        }
+        PcscfSecAgreeServer::Config c;
+        c.offerSuites = true;
+        server.SetConfig(c);
+        auto list = server.GetStaticServerList();
+        NS_TEST_ASSERT_MSG_EQ(list.size(), 2u, "two algorithms");
+        NS_TEST_ASSERT_MSG_EQ(list[0].GetSuite().has_value(), false, "hmac-sha-1-96: no suite");
+        NS_TEST_ASSERT_MSG_EQ(list[1].GetSuite().value_or(0), 1, "hmac-md5-96: suite 1");
+
+        // The UE: offers suites when asked, and understands a server mechanism by its suite.
+        ImsUeSecurity ue;
+        ue.SetOfferSuites(true);
+        ImsUeSecurity::Offer o = ue.NewOffer();
+        NS_TEST_ASSERT_MSG_EQ(o.mechanisms.size(), 2u, "two algorithms");
+        NS_TEST_ASSERT_MSG_EQ(o.mechanisms[0].GetSuite().has_value(), false, "sha-1: no suite");
+        NS_TEST_ASSERT_MSG_EQ(o.mechanisms[1].GetSuite().value_or(0), 1, "md5: suite 1");
+        SecurityMechanism bySuite = m; // suite=1, no alg
+        bySuite.SetPortC(5062);
+        bySuite.SetPortS(5063);
+        NS_TEST_ASSERT_MSG_EQ(ue.ChooseServerMechanism({bySuite}, o).value_or(9),
+                              0,
+                              "chosen by its suite");
+    }
+};
+
+/**
+ * \ingroup imssec-tests
  * sec-agree to IPsec glue.
  */
 class ImsSecAgreeTestSuite : public TestSuite
@@ -207,6 +306,7 @@ class ImsSecAgreeTestSuite : public TestSuite
         AddTestCase(new ImsSecAgreeMechanismTestCase, TestCase::QUICK);
         AddTestCase(new ImsSecAgreePolicyTestCase, TestCase::QUICK);
         AddTestCase(new ImsSecAgreeSaSetTestCase, TestCase::QUICK);
+        AddTestCase(new ImsSecAgreeSuiteTestCase, TestCase::QUICK);
     }
 };
 

@@ -136,26 +136,35 @@ class ThreatsBiddingDownTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(ra2.m["threat_494_bidding_down"], 0, "no 494 on Security-Verify");
         NS_TEST_ASSERT_MSG_EQ(ra2.m["threat_downgraded_registrations"], 0, "downgraded");
 
-        // B: SHA-1 stripped from Security-Client: the P-CSCF chose MD5, the protected
-        // REGISTER's Security-Client shows the UE offered SHA-1: 494.
+        // B: SHA-1 stripped from Security-Client: the P-CSCF builds MD5 SAs, but its
+        // Security-Server lists every algorithm it supports whatever the UE offered (RFC 3329
+        // 2.3.1), so the UE still chooses SHA-1: the protected REGISTER fails the ICV check.
         RunConfig b;
         b.attack = "bidding-down-client";
         b.ues = 1;
         RunResult rb = RunAttack(b);
         NS_TEST_ASSERT_MSG_GT(rb.m["threat_attempts"], 0, "the REGISTER was never rewritten");
-        NS_TEST_ASSERT_MSG_GT(rb.m["threat_494_bidding_down"], 0, "no 494");
+        NS_TEST_ASSERT_MSG_GT(rb.pcscfBadIcv, 0, "the UE's SHA-1 SAs did not differ");
         NS_TEST_ASSERT_MSG_EQ(rb.m["threat_downgraded_registrations"], 0, "downgraded");
         NS_TEST_ASSERT_MSG_EQ(rb.m["threat_success"], 0, "success counted");
 
-        // Control: without the Security-Client check the UE ends on MD5 undetected.
+        // B without ICV verification: the protected REGISTER's Security-Client shows the UE
+        // offered SHA-1 while the set was built for MD5: 494.
+        RunConfig b2 = b;
+        b2.network = a2.network;
+        RunResult rb2 = RunAttack(b2);
+        NS_TEST_ASSERT_MSG_GT(rb2.m["threat_494_bidding_down"], 0, "no 494");
+        NS_TEST_ASSERT_MSG_EQ(rb2.m["threat_downgraded_registrations"], 0, "downgraded");
+
+        // Control: without the Security-Client check either, the UE's own choice from the
+        // unmodified server list still keeps it on SHA-1.
         RunConfig bc = b;
         bc.network = [](ImsNetworkHelper& h) {
             h.SetPcscfAttribute("CheckSecurityClient", BooleanValue(false));
         };
         RunResult rbc = RunAttack(bc);
-        NS_TEST_ASSERT_MSG_GT(rbc.m["threat_downgraded_registrations"], 0, "control: no downgrade");
-        NS_TEST_ASSERT_MSG_EQ(rbc.m["threat_success"], 1, "control: success not counted");
-        NS_TEST_ASSERT_MSG_EQ(rbc.m["threat_494_bidding_down"], 0, "control: 494 anyway");
+        NS_TEST_ASSERT_MSG_EQ(rbc.m["threat_downgraded_registrations"], 0, "control: downgraded");
+        NS_TEST_ASSERT_MSG_EQ(rbc.m["threat_success"], 0, "control: success counted");
     }
 };
 

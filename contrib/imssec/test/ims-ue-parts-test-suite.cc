@@ -22,8 +22,10 @@
 #include "ns3/test.h"
 #include "ns3/usim.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 using namespace ns3;
 
@@ -241,9 +243,9 @@ class RefreshDelayTestCase : public TestCase
 
 /**
  * \ingroup imssec-tests
- * Security-Client offers: each new, with two SPIs never seen before and a port pair not used
- * by the sets held; one mechanism per algorithm, preferred first with the higher q; the
- * choice among a Security-Server list (highest q among what was offered, ealg null).
+ * Security-Client offers: each new, with two SPIs drawn at random and never seen before and
+ * two ports drawn in the range; one mechanism per algorithm, preferred first; the choice
+ * among a Security-Server list (highest q among what was offered, ealg null).
  */
 class SecurityOfferTestCase : public TestCase
 {
@@ -258,26 +260,31 @@ class SecurityOfferTestCase : public TestCase
     {
         ImsUeSecurity s;
         s.SetOffer({"hmac-sha-1-96", "hmac-md5-96"}, 64);
-        s.SetAllocation(20000, 8, 1000);
+        s.SetAllocation(20000, 8);
+        s.AssignStreams(11);
         std::set<uint32_t> spis;
-        std::set<uint16_t> pairs;
-        for (int i = 0; i < 8; ++i)
+        std::set<uint16_t> ports;
+        uint32_t consecutive = 0;
+        for (int i = 0; i < 32; ++i)
         {
             ImsUeSecurity::Offer o = s.NewOffer();
             NS_TEST_ASSERT_MSG_EQ(spis.insert(o.spiC).second, true, "new spi-c");
             NS_TEST_ASSERT_MSG_EQ(spis.insert(o.spiS).second, true, "new spi-s");
-            NS_TEST_ASSERT_MSG_EQ(o.portS, o.portC + 1, "port pair");
-            NS_TEST_ASSERT_MSG_GT_OR_EQ(o.portC, 20000, "in range");
-            NS_TEST_ASSERT_MSG_LT(o.portS, 20008, "in range");
-            pairs.insert(o.portC);
+            NS_TEST_ASSERT_MSG_GT_OR_EQ(std::min(o.spiC, o.spiS), 256u, "RFC 4303 reserved");
+            consecutive += (o.spiS == o.spiC + 1) ? 1 : 0;
+            NS_TEST_ASSERT_MSG_NE(o.portC, o.portS, "two ports");
+            for (uint16_t port : {o.portC, o.portS})
+            {
+                NS_TEST_ASSERT_MSG_GT_OR_EQ(port, 20000, "in range");
+                NS_TEST_ASSERT_MSG_LT(port, 20008, "in range");
+                ports.insert(port);
+            }
             Require(o.mechanisms.size() == 2, "two mechanisms");
             NS_TEST_ASSERT_MSG_EQ(o.mechanisms[0].GetAlgorithm().value_or(""), "hmac-sha-1-96", "");
-            NS_TEST_ASSERT_MSG_GT(o.mechanisms[0].GetQThousandths().value_or(0),
-                                  o.mechanisms[1].GetQThousandths().value_or(0),
-                                  "q");
             NS_TEST_ASSERT_MSG_EQ(+o.mechanisms[1].GetAddrPrefLength().value_or(0), 64, "apl");
         }
-        NS_TEST_ASSERT_MSG_EQ(pairs.size(), 4, "the four pairs of the range, cyclically");
+        NS_TEST_ASSERT_MSG_LT(consecutive, 2u, "SPIs drawn, not counted up");
+        NS_TEST_ASSERT_MSG_EQ(ports.size(), 8, "every port of the range drawn at some point");
 
         ImsUeSecurity::Offer o = s.NewOffer();
         auto md5 = ImsSecAgree::MakeIpsec3gpp("hmac-md5-96", 300, 301, 5062, 5063, 64, 500);
@@ -304,6 +311,69 @@ class SecurityOfferTestCase : public TestCase
     void Require(bool condition, const char* message)
     {
         NS_TEST_ASSERT_MSG_EQ(condition, true, message);
+    }
+};
+
+/**
+ * \ingroup imssec-tests
+ * RFC 3329 2.3.1: "The client SHOULD NOT add preference parameters to this list": no q in
+ * Security-Client unless asked for (then descending, preferred first).
+ */
+class SecurityClientQTestCase : public TestCase
+{
+  public:
+    SecurityClientQTestCase()
+        : TestCase("Security-Client without q values (RFC 3329 2.3.1)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        ImsUeSecurity s;
+        s.SetOffer({"hmac-sha-1-96", "hmac-md5-96"}, std::nullopt);
+        for (const SecurityMechanism& m : s.NewOffer().mechanisms)
+        {
+            NS_TEST_ASSERT_MSG_EQ(m.GetQThousandths().has_value(), false, m.ToString());
+        }
+        s.SetSendQ(true);
+        ImsUeSecurity::Offer o = s.NewOffer();
+        NS_TEST_ASSERT_MSG_EQ(o.mechanisms.size(), 2u, "two mechanisms");
+        NS_TEST_ASSERT_MSG_GT(o.mechanisms[0].GetQThousandths().value_or(0),
+                              o.mechanisms[1].GetQThousandths().value_or(0),
+                              "asked for: descending q");
+    }
+};
+
+/**
+ * \ingroup imssec-tests
+ * SPIs and protected ports come from the stream AssignStreams gives: the same stream draws
+ * the same offers (runs reproducible per seed), another stream other ones.
+ */
+class SecurityDrawStreamTestCase : public TestCase
+{
+  public:
+    SecurityDrawStreamTestCase()
+        : TestCase("Security-Client SPIs and ports drawn from an assigned stream")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto offers = [](int64_t stream) {
+            ImsUeSecurity s;
+            s.AssignStreams(stream);
+            std::vector<uint32_t> drawn;
+            for (int i = 0; i < 4; ++i)
+            {
+                ImsUeSecurity::Offer o = s.NewOffer();
+                drawn.insert(drawn.end(), {o.spiC, o.spiS, o.portC, o.portS});
+            }
+            return drawn;
+        };
+        NS_TEST_ASSERT_MSG_EQ((offers(5) == offers(5)), true, "same stream, same draws");
+        NS_TEST_ASSERT_MSG_EQ((offers(5) != offers(6)), true, "another stream, other draws");
     }
 };
 
@@ -450,6 +520,8 @@ class UePartsTestSuite : public TestSuite
         AddTestCase(new DialogTestCase, TestCase::QUICK);
         AddTestCase(new RefreshDelayTestCase, TestCase::QUICK);
         AddTestCase(new SecurityOfferTestCase, TestCase::QUICK);
+        AddTestCase(new SecurityClientQTestCase, TestCase::QUICK);
+        AddTestCase(new SecurityDrawStreamTestCase, TestCase::QUICK);
         AddTestCase(new UsageAndCountersTestCase, TestCase::QUICK);
         AddTestCase(new HelperTestCase, TestCase::QUICK);
     }

@@ -175,9 +175,9 @@ class InitialRegistrationTestCase : public UeTestCase
         IMS_TEST_REQUIRE_SIZE(offer, 2, "two mechanisms");
         NS_TEST_ASSERT_MSG_EQ(offer[0].GetAlgorithm().value_or(""), "hmac-sha-1-96", "alg 1");
         NS_TEST_ASSERT_MSG_EQ(offer[1].GetAlgorithm().value_or(""), "hmac-md5-96", "alg 2");
-        NS_TEST_ASSERT_MSG_GT(offer[0].GetQThousandths().value_or(0),
-                              offer[1].GetQThousandths().value_or(0),
-                              "sha-1 preferred");
+        NS_TEST_ASSERT_MSG_EQ(offer[0].GetQThousandths().has_value(),
+                              false,
+                              "no q (RFC 3329 2.3.1): sha-1 preferred by its place");
         for (const SecurityMechanism& o : offer)
         {
             NS_TEST_ASSERT_MSG_EQ(o.GetName(), "ipsec-3gpp", "mechanism");

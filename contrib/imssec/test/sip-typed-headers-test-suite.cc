@@ -82,6 +82,75 @@ class SipUriTestCase : public TestCase
     }
 };
 
+/// The corners of RFC 3261 section 25.1's userinfo: user-unreserved characters (';', '?',
+/// '/', '&', '=', '+', '$', ','), escapes and marks before the '@', an empty password.
+class SipUriUserinfoTestCase : public TestCase
+{
+  public:
+    SipUriUserinfoTestCase()
+        : TestCase("SIP URI userinfo of RFC 3261 section 25.1: round trips and rejections")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        struct Corner
+        {
+            const char* text;     ///< the URI
+            const char* user;     ///< its user
+            const char* password; ///< its password
+            const char* host;     ///< its host
+            const char* params;   ///< its uri-parameters, as formatted
+            const char* headers;  ///< its headers
+        };
+
+        for (Corner c : {
+                 Corner{"sip:a;b@host", "a;b", "", "host", "", ""},
+                 Corner{"sip:a?b@host", "a?b", "", "host", "", ""},
+                 Corner{"sip:a/b&c=d+e$f,g@host", "a/b&c=d+e$f,g", "", "host", "", ""},
+                 Corner{"sip:-_.!~*'()@host", "-_.!~*'()", "", "host", "", ""},
+                 Corner{"sip:%61lice%40x@host", "%61lice%40x", "", "host", "", ""},
+                 Corner{"sip:alice:p&=+$,w@host", "alice", "p&=+$,w", "host", "", ""},
+                 Corner{"sip:alice:@host", "alice", "", "host", "", ""},
+                 Corner{"sip:+1-212-555-1212;phone-context=example.com@gw.example.com;user=phone",
+                        "+1-212-555-1212;phone-context=example.com",
+                        "",
+                        "gw.example.com",
+                        ";user=phone",
+                        ""},
+                 Corner{"sip:u;x=1?y@[2001:db8::1]:5070;lr?h=v",
+                        "u;x=1?y",
+                        "",
+                        "[2001:db8::1]",
+                        ";lr",
+                        "h=v"},
+                 Corner{"sip:host?to=a@b", "host?to=a", "", "b", "", ""},
+             })
+        {
+            SipUri u;
+            std::string error;
+            NS_TEST_ASSERT_MSG_EQ(SipUri::Parse(c.text, &u, &error), true, c.text << ": " << error);
+            NS_TEST_EXPECT_MSG_EQ(u.GetUser(), c.user, "user of " << c.text);
+            NS_TEST_EXPECT_MSG_EQ(u.GetPassword(), c.password, "password of " << c.text);
+            NS_TEST_EXPECT_MSG_EQ(u.GetHost(), c.host, "host of " << c.text);
+            std::string params;
+            u.GetParams().AppendTo(&params);
+            NS_TEST_EXPECT_MSG_EQ(params, c.params, "parameters of " << c.text);
+            NS_TEST_EXPECT_MSG_EQ(u.GetHeaders(), c.headers, "headers of " << c.text);
+            NS_TEST_EXPECT_MSG_EQ(u.ToString(), c.text, "round trip");
+        }
+
+        // What the grammar rejects stays rejected.
+        for (const char* bad : {"sip:a;b@c@d", "sip::pw@host", "sip:a?b@", "sip:a;b@host;=x"})
+        {
+            SipUri u;
+            std::string error;
+            NS_TEST_EXPECT_MSG_EQ(SipUri::Parse(bad, &u, &error), false, bad);
+        }
+    }
+};
+
 /// Via values as a UE sends them and as a P-CSCF completes them.
 class SipViaTestCase : public TestCase
 {
@@ -360,6 +429,7 @@ class SipTypedHeadersTestSuite : public TestSuite
         : TestSuite("imssec-sip-typed-headers", UNIT)
     {
         AddTestCase(new SipUriTestCase, TestCase::QUICK);
+        AddTestCase(new SipUriUserinfoTestCase, TestCase::QUICK);
         AddTestCase(new SipViaTestCase, TestCase::QUICK);
         AddTestCase(new SipNameAddrTestCase, TestCase::QUICK);
         AddTestCase(new SipCseqContentTypeTestCase, TestCase::QUICK);

@@ -207,6 +207,19 @@ SecAgreeRules::Decide(const SipMessage& request,
 }
 
 void
+SecAgreeRules::AddSecurityServer(SipMessage& response,
+                                 const std::vector<SecurityMechanism>& serverList)
+{
+    response.SetSecurityMechanisms("Security-Server", serverList);
+    uint16_t code = response.GetStatusCode();
+    if (code == 421 || code == 494)
+    {
+        // RFC 3329 2.3.2: with Security-Server, the option tag the client must use.
+        response.AddOptionTag("Require", "sec-agree");
+    }
+}
+
+void
 SecAgreeRules::StripForForwarding(SipMessage& request)
 {
     request.RemoveOptionTag("Require", "sec-agree");

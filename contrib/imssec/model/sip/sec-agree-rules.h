@@ -136,6 +136,17 @@ class SecAgreeRules
                                    std::string* reason = nullptr);
 
     /**
+     * \brief Puts the server's list in a response.  In a 421 or a 494 it adds "Require:
+     * sec-agree" too (RFC 3329 section 2.3.2: "In both situation the server MUST also
+     * include in the response a Security-Server header field listing its capabilities and a
+     * Require header field with an option-tag sec-agree in it").
+     * \param response the response (421, 494, or the IMS 401)
+     * \param serverList the server's list
+     */
+    static void AddSecurityServer(SipMessage& response,
+                                  const std::vector<SecurityMechanism>& serverList);
+
+    /**
      * \brief What a proxy does once Security-Verify matched (RFC 3329 section 2.3.1):
      * removes sec-agree from Require and Proxy-Require (and the lines left empty), and the
      * Security-Verify and Security-Client lines (TS 24.229 P-CSCF).

@@ -75,6 +75,10 @@ NumericLimit(std::string_view name)
     {
         return 128;
     }
+    if (SipText::EqualsIgnoreCase(name, "suite"))
+    {
+        return 65535;
+    }
     return 0;
 }
 
@@ -449,6 +453,18 @@ void
 SecurityMechanism::SetPortS(uint16_t v)
 {
     m_params.Set("port-s", std::to_string(v));
+}
+
+std::optional<uint16_t>
+SecurityMechanism::GetSuite() const
+{
+    return GetNumber<uint16_t>(m_params, "suite", 65535);
+}
+
+void
+SecurityMechanism::SetSuite(uint16_t v)
+{
+    m_params.Set("suite", std::to_string(v));
 }
 
 void

@@ -25,6 +25,7 @@ namespace ns3
  * Parameters keep their order and spelling; unknown ones are kept as generic parameters.
  * Parsing checks: the mechanism name is a token, q is an RFC 3261 qvalue, spi-c/spi-s are
  * 0..4294967295, port-c/port-s 0..65535, addr-pref-length 0..128 (the studied extension),
+ * suite 0..65535 (the suite number of an early 3GPP proposal, compared with alg/ealg),
  * and for ipsec-3gpp the values of alg (hmac-md5-96, hmac-sha-1-96, aes-gmac, null), ealg
  * (null, des-ede3-cbc, aes-cbc, aes-gcm), prot (esp, ah) and mod (trans, tun, UDP-enc-tun).
  */
@@ -135,6 +136,8 @@ class SecurityMechanism
     std::optional<uint16_t> GetPortS() const;
     /// \returns addr-pref-length (0..128), nullopt when absent
     std::optional<uint8_t> GetAddrPrefLength() const;
+    /// \returns suite (one number naming a set of algorithms), nullopt when absent
+    std::optional<uint16_t> GetSuite() const;
 
     /// \param v alg
     void SetAlgorithm(std::string_view v);
@@ -152,6 +155,8 @@ class SecurityMechanism
     void SetPortC(uint16_t v);
     /// \param v port-s
     void SetPortS(uint16_t v);
+    /// \param v suite
+    void SetSuite(uint16_t v);
     /// \param v addr-pref-length, 0..128 (aborts on a larger value: a programming error)
     void SetAddrPrefLength(uint8_t v);
 

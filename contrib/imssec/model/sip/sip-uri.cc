@@ -89,34 +89,38 @@ SipUri::Parse(std::string_view s, SipUri* out, std::string* error, size_t* error
         }
         return true;
     }
-    // headers part
-    size_t q = rest.find('?');
-    std::string_view main = rest.substr(0, q);
-    if (q != std::string_view::npos)
-    {
-        uri.m_headers = std::string(rest.substr(q + 1));
-    }
-    // userinfo: '@' is not allowed anywhere else in a SIP URI
-    size_t at = main.find('@');
+    // RFC 3261 section 25.1: userinfo may hold ';', '?', '/', '&', '=', '+', '$' and ','
+    // (user-unreserved), so it is split off at its '@' before anything else; '@' appears
+    // nowhere else in a SIP URI (neither uri-parameters nor headers allow it).
+    size_t at = rest.find('@');
     if (at != std::string_view::npos)
     {
-        if (main.find('@', at + 1) != std::string_view::npos)
+        if (rest.find('@', at + 1) != std::string_view::npos)
         {
             return Fail(error, errorOffset, "more than one '@' in URI", base + at);
         }
-        std::string_view userinfo = main.substr(0, at);
+        std::string_view userinfo = rest.substr(0, at);
         size_t pw = userinfo.find(':');
         uri.m_user = std::string(userinfo.substr(0, pw));
         if (pw != std::string_view::npos)
         {
+            // password = *( unreserved / escaped / "&" / "=" / "+" / "$" / "," ): may be empty
             uri.m_password = std::string(userinfo.substr(pw + 1));
+            uri.m_hasPassword = true;
         }
         if (uri.m_user.empty())
         {
             return Fail(error, errorOffset, "empty user part in URI", base);
         }
-        main = main.substr(at + 1);
+        rest = rest.substr(at + 1);
         base += at + 1;
+    }
+    // headers part: after the host, '?' starts the headers
+    size_t q = rest.find('?');
+    std::string_view main = rest.substr(0, q);
+    if (q != std::string_view::npos)
+    {
+        uri.m_headers = std::string(rest.substr(q + 1));
     }
     // host
     size_t i = 0;
@@ -232,7 +236,7 @@ SipUri::ToString() const
     if (!m_user.empty())
     {
         out += m_user;
-        if (!m_password.empty())
+        if (m_hasPassword)
         {
             out.push_back(':');
             out += m_password;

@@ -158,6 +158,7 @@ class SipUri
     std::string m_scheme{"sip"};    ///< lower-case scheme
     std::string m_user;             ///< user part
     std::string m_password;         ///< password part
+    bool m_hasPassword{false};      ///< a ':' followed the user (the password may be empty)
     std::string m_host;             ///< host, IPv6 references with brackets
     std::optional<uint16_t> m_port; ///< port
     SipParams m_params;             ///< uri-parameters

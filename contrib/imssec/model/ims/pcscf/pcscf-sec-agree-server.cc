@@ -3,7 +3,6 @@
  */
 #include "pcscf-sec-agree-server.h"
 
-#include "ns3/ipsec-sad.h"
 #include "ns3/log.h"
 #include "ns3/random-variable-stream.h"
 
@@ -84,24 +83,52 @@ PcscfSecAgreeServer::ParseAlgorithmList(const std::string& text,
 }
 
 std::vector<SecurityMechanism>
-PcscfSecAgreeServer::GetStaticServerList() const
+PcscfSecAgreeServer::MakeList(std::optional<std::pair<uint32_t, uint32_t>> spis,
+                              std::optional<uint8_t> echoedLength) const
 {
+    // RFC 3329 2.3.1: "The server's list MUST NOT depend on the contents of the client's
+    // list": every mechanism the server supports, whatever the UE offered; the UE chooses
+    // (highest q among those it supports, RFC 3329 2.3.1 and TS 33.203 7.2).  Only the SPIs
+    // of the set made for this UE and the echo of the addr-pref-length extension are
+    // per UE.
     std::vector<SecurityMechanism> list;
     auto n = static_cast<uint16_t>(m_config.algorithms.size());
     for (uint16_t i = 0; i < n; ++i)
     {
-        SecurityMechanism m(ImsSecAgree::IPSEC_3GPP);
         // Distinct q values (RFC 3329 2.2), highest for the preferred algorithm.
-        m.SetQThousandths(static_cast<uint16_t>(std::min<uint32_t>(100u * (n - i), 1000u)));
+        auto q = static_cast<uint16_t>(std::min<uint32_t>(100u * (n - i), 1000u));
+        SecurityMechanism m(ImsSecAgree::IPSEC_3GPP);
+        m.SetQThousandths(q);
         m.SetAlgorithm(IpsecIntegrity::GetName(m_config.algorithms[i]));
         m.SetEncryptionAlgorithm("null");
+        std::optional<uint16_t> suite =
+            ImsSecAgree::FindSuite(IpsecIntegrity::GetName(m_config.algorithms[i]), "null");
+        if (m_config.offerSuites && suite)
+        {
+            m.SetSuite(*suite); // beside alg/ealg: understood with or without suites
+        }
         m.SetProtocol("esp");
         m.SetMode("trans");
+        if (spis)
+        {
+            m.SetSpiC(spis->first);
+            m.SetSpiS(spis->second);
+        }
         m.SetPortC(m_config.portC);
         m.SetPortS(m_config.portS);
+        if (echoedLength)
+        {
+            m.SetAddrPrefLength(*echoedLength);
+        }
         list.push_back(m);
     }
     return list;
+}
+
+std::vector<SecurityMechanism>
+PcscfSecAgreeServer::GetStaticServerList() const
+{
+    return MakeList(std::nullopt, std::nullopt);
 }
 
 bool
@@ -124,14 +151,17 @@ PcscfSecAgreeServer::ChooseOffer(const std::vector<SecurityMechanism>& client,
         {
             continue; // TS 33.203 7.2: the UE's SPIs and ports are mandatory
         }
-        if (Lower(m.GetEncryptionAlgorithm().value_or("null")) != "null" ||
+        // alg and ealg, or a suite naming them (the seed's form, decoded beside them)
+        std::string algName;
+        std::string ealgName;
+        if (!ImsSecAgree::ResolveAlgorithms(m, &algName, &ealgName) || Lower(ealgName) != "null" ||
             Lower(m.GetProtocol().value_or("esp")) != "esp" ||
             Lower(m.GetMode().value_or("trans")) != "trans")
         {
             continue; // only ESP transport mode with null encryption is modeled
         }
         IpsecIntegrityAlgorithm alg;
-        if (!m.GetAlgorithm() || !IpsecIntegrity::Parse(*m.GetAlgorithm(), alg))
+        if (!IpsecIntegrity::Parse(algName, alg))
         {
             continue;
         }
@@ -181,28 +211,7 @@ PcscfSecAgreeServer::ChooseSpis(const IpsecSad& sad,
                                 uint32_t* spiC,
                                 uint32_t* spiS)
 {
-    // 256..2^32-1 (RFC 4303 reserves 1..255); collisions with the SAD are rare at any scale
-    // (2^32 values), so a few draws always suffice.
-    auto draw = [&random, &sad](uint32_t avoid) -> uint32_t {
-        for (int attempt = 0; attempt < 64; ++attempt)
-        {
-            uint32_t spi = random.GetInteger(256, 0xffffffffu);
-            if (spi != avoid && !sad.HasInboundSpi(spi))
-            {
-                return spi;
-            }
-        }
-        return 0;
-    };
-    uint32_t c = draw(0);
-    uint32_t s = c == 0 ? 0 : draw(c);
-    if (c == 0 || s == 0)
-    {
-        return false;
-    }
-    *spiC = c;
-    *spiS = s;
-    return true;
+    return ImsSecAgree::DrawSpis(&sad, random, spiC, spiS);
 }
 
 SecurityMechanism
@@ -211,13 +220,22 @@ PcscfSecAgreeServer::MakeServerMechanism(IpsecIntegrityAlgorithm alg,
                                          uint32_t spiS,
                                          std::optional<uint8_t> echoedLength) const
 {
+    std::vector<SecurityMechanism> list = MakeList(std::make_pair(spiC, spiS), echoedLength);
+    for (const SecurityMechanism& m : list)
+    {
+        if (m.GetAlgorithm() == IpsecIntegrity::GetName(alg))
+        {
+            return m;
+        }
+    }
+    // An algorithm outside the configuration (a caller's choice): the same form, lowest q.
     return ImsSecAgree::MakeIpsec3gpp(IpsecIntegrity::GetName(alg),
                                       spiC,
                                       spiS,
                                       m_config.portC,
                                       m_config.portS,
                                       echoedLength,
-                                      uint16_t{100});
+                                      std::nullopt);
 }
 
 std::vector<SecurityMechanism>
@@ -228,13 +246,7 @@ PcscfSecAgreeServer::GetServerList(const IpsecSaSetParameters& p, bool echoed) c
     {
         length = p.uePrefixLength;
     }
-    return {ImsSecAgree::MakeIpsec3gpp(IpsecIntegrity::GetName(p.alg),
-                                       p.pcscfSpiC,
-                                       p.pcscfSpiS,
-                                       p.pcscfPortC,
-                                       p.pcscfPortS,
-                                       length,
-                                       uint16_t{100})};
+    return MakeList(std::make_pair(p.pcscfSpiC, p.pcscfSpiS), length);
 }
 
 bool

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -45,6 +46,7 @@ class PcscfSecAgreeServer
         uint16_t portS{5063};                                      //!< protected server port
         AddrPrefLengthPolicy policy{AddrPrefLengthPolicy::HONOUR}; //!< addr-pref-length
         uint8_t minAddrPrefLength{64};                             //!< shortest length CLAMP allows
+        bool offerSuites{false}; //!< add `suite` to the mechanisms a suite names (IpsecSuite)
     };
 
     /**
@@ -68,14 +70,15 @@ class PcscfSecAgreeServer
      * \brief The server's static list, for 421 and 494 answers to unprotected requests
      * (RFC 3329 2.3.1: it does not depend on the client's list): one ipsec-3gpp mechanism
      * per supported algorithm, with the protected ports and no SPIs, q decreasing in the
-     * order of preference (0.1 for the last).
+     * order of preference (0.1 for the last), and `suite` beside alg/ealg when offerSuites.
      * \returns the list
      */
     std::vector<SecurityMechanism> GetStaticServerList() const;
 
     /**
      * \brief Chooses the UE's mechanism from its Security-Client: among the ipsec-3gpp
-     * mechanisms that carry spi-c, spi-s, port-c and port-s, with ealg null (or absent),
+     * mechanisms that carry spi-c, spi-s, port-c and port-s, with ealg null (or absent; alg
+     * and ealg may come from a suite, ImsSecAgree::ResolveAlgorithms),
      * prot esp and mod trans (or absent), the one whose alg comes first in the server's
      * preference.
      * \param client the Security-Client list
@@ -118,8 +121,8 @@ class PcscfSecAgreeServer
                            uint32_t* spiS);
 
     /**
-     * \brief The per-UE Security-Server mechanism of TS 33.203 (q=0.1, the chosen alg,
-     * ealg null, esp, trans, the server's SPIs and protected ports).
+     * \brief The mechanism of the per-UE Security-Server list (GetServerList) that names an
+     * algorithm: the one the SA set is built with.
      * \param alg the algorithm
      * \param spiC the server's spi-c
      * \param spiS the server's spi-s
@@ -132,11 +135,13 @@ class PcscfSecAgreeServer
                                           std::optional<uint8_t> echoedLength) const;
 
     /**
-     * \brief The Security-Server list sent for an installed SA set (what the UE's
-     * Security-Verify must equal on requests through that set).
+     * \brief The Security-Server list sent in the 401 for an installed SA set (what the
+     * UE's Security-Verify must equal on requests through that set): the static list
+     * (every supported algorithm, RFC 3329 2.3.1) with the set's SPIs and, when echoed,
+     * addr-pref-length.
      * \param p the set's parameters (IpsecStack::GetSaSetParameters)
      * \param echoed whether addr-pref-length was echoed
-     * \returns the list (one mechanism)
+     * \returns the list, one mechanism per supported algorithm
      */
     std::vector<SecurityMechanism> GetServerList(const IpsecSaSetParameters& p, bool echoed) const;
 
@@ -164,6 +169,15 @@ class PcscfSecAgreeServer
                     std::string* error) const;
 
   private:
+    /**
+     * \param spis the server's spi-c and spi-s (none in the static list)
+     * \param echoedLength addr-pref-length to echo, if any
+     * \returns one ipsec-3gpp mechanism per supported algorithm, q decreasing in the order
+     *          of preference
+     */
+    std::vector<SecurityMechanism> MakeList(std::optional<std::pair<uint32_t, uint32_t>> spis,
+                                            std::optional<uint8_t> echoedLength) const;
+
     Config m_config; //!< the configuration
 };
 

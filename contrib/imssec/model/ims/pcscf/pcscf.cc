@@ -122,6 +122,12 @@ Pcscf::GetTypeId()
                           StringValue("hmac-sha-1-96,hmac-md5-96"),
                           MakeStringAccessor(&Pcscf::m_algorithms),
                           MakeStringChecker())
+            .AddAttribute("OfferSuites",
+                          "Add the IPsec suite number (suite=1: hmac-md5-96, ealg null) beside "
+                          "alg/ealg in Security-Server (default false)",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&Pcscf::m_offerSuites),
+                          MakeBooleanChecker())
             .AddAttribute("RegAwaitAuth",
                           "Lifetime of the SA set installed on a 401, until the protected "
                           "REGISTER and its 200 OK (TS 24.229 reg-await-auth; default 240 s)",
@@ -240,6 +246,7 @@ Pcscf::Pcscf()
       m_assertIdentity(true),
       m_noSaStatusCode(480),
       m_checkSecurityClient(true),
+      m_offerSuites(false),
       m_processingRate(0),
       m_queueLimit(1000),
       m_running(false),
@@ -322,6 +329,7 @@ Pcscf::ConfigureServer()
     c.portS = m_portS;
     c.policy = m_policy;
     c.minAddrPrefLength = m_minAddrPrefLength;
+    c.offerSuites = m_offerSuites;
     m_server.SetConfig(c);
     m_secAgreePolicy.requireSecAgree = true;
     m_secAgreePolicy.imsRegistration = true;
@@ -1231,7 +1239,7 @@ Pcscf::InstallPendingSet(PcscfRegistration& r, const SipDigest& challenge)
     m_counters.CountSaSetCreated();
     NS_LOG_INFO("SA set " << handle << " for " << r.impi << ": " << p);
     m_saSetCreatedTrace(r.impi, handle, p);
-    return {server};
+    return m_server.GetServerList(p, r.pendingEchoed); // RFC 3329 2.3.1: the whole list
 }
 
 // --- helpers --------------------------------------------------------------------------------
@@ -1296,7 +1304,7 @@ Pcscf::Reject(const SipMessage& request,
     }
     if (securityServer && !securityServer->empty())
     {
-        response.SetSecurityMechanisms("Security-Server", *securityServer);
+        SecAgreeRules::AddSecurityServer(response, *securityServer);
     }
     m_counters.CountReject(cause, statusCode);
     m_rejectTrace(request, info, statusCode, cause);

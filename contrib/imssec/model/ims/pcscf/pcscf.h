@@ -545,6 +545,7 @@ class Pcscf : public Application
     bool m_assertIdentity;              //!< insert P-Asserted-Identity
     uint16_t m_noSaStatusCode;          //!< answer to requests toward a UE without SA
     bool m_checkSecurityClient;         //!< compare Security-Client of SM7 with the set
+    bool m_offerSuites;                 //!< suite numbers in Security-Server
     double m_processingRate;            //!< messages per second (0: infinite)
     uint32_t m_queueLimit;              //!< queued messages at most
 

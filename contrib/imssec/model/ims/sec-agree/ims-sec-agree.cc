@@ -3,7 +3,10 @@
  */
 #include "ims-sec-agree.h"
 
+#include "ns3/ipsec-sad.h"
 #include "ns3/log.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/sip-text.h"
 
 #include <algorithm>
 
@@ -41,6 +44,85 @@ ImsSecAgree::MakeIpsec3gpp(const std::string& alg,
     return m;
 }
 
+namespace
+{
+
+/// The suites defined: suite 1 of the 3GPP proposal (its section 2.4).  A new combination
+/// would be a new number (the proposal's path to new algorithms).
+const IpsecSuite SUITES[] = {
+    {1, "hmac-md5-96", "null", "esp", "trans"},
+};
+
+} // namespace
+
+std::optional<IpsecSuite>
+ImsSecAgree::GetSuite(uint16_t number)
+{
+    for (const IpsecSuite& suite : SUITES)
+    {
+        if (suite.number == number)
+        {
+            return suite;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<uint16_t>
+ImsSecAgree::FindSuite(const std::string& alg, const std::string& ealg)
+{
+    for (const IpsecSuite& suite : SUITES)
+    {
+        if (SipText::EqualsIgnoreCase(alg, suite.alg) &&
+            SipText::EqualsIgnoreCase(ealg, suite.ealg))
+        {
+            return suite.number;
+        }
+    }
+    return std::nullopt;
+}
+
+bool
+ImsSecAgree::ResolveAlgorithms(const SecurityMechanism& m,
+                               std::string* alg,
+                               std::string* ealg,
+                               std::string* error)
+{
+    auto fail = [error](const std::string& why) {
+        if (error)
+        {
+            *error = why;
+        }
+        return false;
+    };
+    if (m.GetParams().Has("suite"))
+    {
+        std::optional<uint16_t> number = m.GetSuite();
+        std::optional<IpsecSuite> suite = number ? GetSuite(*number) : std::nullopt;
+        if (!suite)
+        {
+            return fail("unknown suite");
+        }
+        // Both forms at once must name the same algorithms.
+        for (auto [given, implied] : {std::make_pair(m.GetAlgorithm(), suite->alg),
+                                      std::make_pair(m.GetEncryptionAlgorithm(), suite->ealg),
+                                      std::make_pair(m.GetProtocol(), suite->prot),
+                                      std::make_pair(m.GetMode(), suite->mod)})
+        {
+            if (given && !SipText::EqualsIgnoreCase(*given, implied))
+            {
+                return fail("suite " + std::to_string(*number) + " contradicts " + *given);
+            }
+        }
+        *alg = suite->alg;
+        *ealg = suite->ealg;
+        return true;
+    }
+    *alg = m.GetAlgorithm().value_or("");
+    *ealg = m.GetEncryptionAlgorithm().value_or("null");
+    return true;
+}
+
 uint8_t
 ImsSecAgree::ChooseSelectorLength(AddrPrefLengthPolicy policy,
                                   std::optional<uint8_t> requested,
@@ -56,6 +138,36 @@ ImsSecAgree::ChooseSelectorLength(AddrPrefLengthPolicy policy,
         return 128;
     }
     return 128;
+}
+
+bool
+ImsSecAgree::DrawSpis(const IpsecSad* sad,
+                      UniformRandomVariable& random,
+                      uint32_t* spiC,
+                      uint32_t* spiS)
+{
+    // 256..2^32-1 (RFC 4303 reserves 1..255); collisions with the SAD are rare at any scale
+    // (2^32 values), so a few draws always suffice.
+    auto draw = [&random, sad](uint32_t avoid) -> uint32_t {
+        for (int attempt = 0; attempt < 64; ++attempt)
+        {
+            uint32_t spi = random.GetInteger(256, 0xffffffffu);
+            if (spi != avoid && !(sad && sad->HasInboundSpi(spi)))
+            {
+                return spi;
+            }
+        }
+        return 0;
+    };
+    uint32_t c = draw(0);
+    uint32_t s = c == 0 ? 0 : draw(c);
+    if (c == 0 || s == 0)
+    {
+        return false;
+    }
+    *spiC = c;
+    *spiS = s;
+    return true;
 }
 
 std::string
@@ -111,14 +223,26 @@ ImsSecAgree::BuildSaSetParameters(const SecurityMechanism& ue,
     {
         return fail("only prot=esp and mod=trans are modeled");
     }
-    // The server's choice of algorithms governs (it echoed one the UE offered).
+    // The server's choice of algorithms governs (it echoed one the UE offered), in either
+    // form (alg/ealg or suite).
     IpsecSaSetParameters p;
-    std::string alg = pcscf.GetAlgorithm().value_or(ue.GetAlgorithm().value_or(""));
+    std::string alg;
+    std::string ealg;
+    std::string ueAlg;
+    std::string ueEalg;
+    if (!ResolveAlgorithms(pcscf, &alg, &ealg, error) ||
+        !ResolveAlgorithms(ue, &ueAlg, &ueEalg, error))
+    {
+        return false;
+    }
+    if (alg.empty())
+    {
+        alg = ueAlg;
+    }
     if (!IpsecIntegrity::Parse(alg, p.alg))
     {
         return fail("unsupported alg '" + alg + "'");
     }
-    std::string ealg = pcscf.GetEncryptionAlgorithm().value_or("null");
     if (!IpsecIntegrity::Parse(ealg, p.ealg))
     {
         return fail("unsupported ealg '" + ealg + "'");

@@ -14,6 +14,9 @@
 namespace ns3
 {
 
+class IpsecSad;
+class UniformRandomVariable;
+
 /**
  * \ingroup imssec
  * \brief What the P-CSCF does with the UE's `addr-pref-length` (the studied extension).
@@ -23,6 +26,23 @@ enum class AddrPrefLengthPolicy : uint8_t
     HONOUR = 0, //!< bind the SAs to the length the UE asked for (128 when absent)
     CLAMP = 1,  //!< as HONOUR, but never broader than a minimum length (e.g. /64)
     IGNORE = 2, //!< a P-CSCF that does not know the parameter: always /128, never echoed
+};
+
+/**
+ * \ingroup imssec
+ * \brief An IPsec suite: one number naming a consistent set of algorithms and SA
+ * attributes, the negotiation unit of an early 3GPP proposal for the IMS first hop (suite 1:
+ * ESP, ESP_NULL, integrity HMAC-MD5, transport mode, AKA keys of 128 bits).  3GPP adopted
+ * separate alg, ealg, prot and mod parameters instead (TS 33.203 7.2); imssec decodes
+ * `suite` beside them so that both forms can be compared.
+ */
+struct IpsecSuite
+{
+    uint16_t number;  //!< the suite number
+    const char* alg;  //!< its integrity algorithm (alg value)
+    const char* ealg; //!< its encryption algorithm (ealg value)
+    const char* prot; //!< its IPsec protocol (prot value)
+    const char* mod;  //!< its mode (mod value)
 };
 
 /**
@@ -55,6 +75,35 @@ class ImsSecAgree
                                            uint16_t portS,
                                            std::optional<uint8_t> addrPrefLength,
                                            std::optional<uint16_t> qThousandths);
+
+    /**
+     * \param number a suite number
+     * \returns the suite, nullopt for a number no suite has
+     */
+    static std::optional<IpsecSuite> GetSuite(uint16_t number);
+
+    /**
+     * \param alg an integrity algorithm (alg value)
+     * \param ealg an encryption algorithm (ealg value)
+     * \returns the number of the suite with these algorithms (ESP, transport mode),
+     *          nullopt when no suite has them
+     */
+    static std::optional<uint16_t> FindSuite(const std::string& alg, const std::string& ealg);
+
+    /**
+     * \brief The algorithms an ipsec-3gpp mechanism names: those of its suite when it
+     * carries one (alg, ealg, prot and mod, when present too, must agree with it), else its
+     * alg and its ealg (null when absent).
+     * \param m the mechanism
+     * \param[out] alg the integrity algorithm ("" when the mechanism names none)
+     * \param[out] ealg the encryption algorithm
+     * \param[out] error why the mechanism is unusable (may be nullptr)
+     * \returns false for an unknown suite or parameters contradicting the suite
+     */
+    static bool ResolveAlgorithms(const SecurityMechanism& m,
+                                  std::string* alg,
+                                  std::string* ealg,
+                                  std::string* error = nullptr);
 
     /**
      * \brief The selector prefix length the P-CSCF binds the UE side of the SAs to.
@@ -93,6 +142,21 @@ class ImsSecAgree
                                      Time lifetime,
                                      IpsecSaSetParameters* out,
                                      std::string* error);
+
+    /**
+     * \brief Draws a side's spi-c and spi-s: random, at least 256, distinct, and not used by
+     * any inbound SA of the node (TS 33.203 7.1: each side picks its own SPIs, unique among
+     * its inbound SAs; drawn, not counted, so that they cannot be predicted).
+     * \param sad the node's SAD (nullptr: no SA to avoid)
+     * \param random a uniform source of 32-bit values
+     * \param[out] spiC spi-c
+     * \param[out] spiS spi-s
+     * \returns false when no free pair was found (practically impossible)
+     */
+    static bool DrawSpis(const IpsecSad* sad,
+                         UniformRandomVariable& random,
+                         uint32_t* spiC,
+                         uint32_t* spiS);
 
     /**
      * \param policy a policy

@@ -4,6 +4,7 @@
 #include "ims-ue-client.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/integer.h"
@@ -121,13 +122,25 @@ ImsUeClient::GetTypeId()
                           IntegerValue(-1),
                           MakeIntegerAccessor(&ImsUeClient::m_addrPrefLength),
                           MakeIntegerChecker<int16_t>(-1, 128))
+            .AddAttribute("SecurityClientQ",
+                          "Put q values in Security-Client (RFC 3329 2.3.1: the client SHOULD "
+                          "NOT); default false.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&ImsUeClient::m_securityClientQ),
+                          MakeBooleanChecker())
+            .AddAttribute("OfferSuites",
+                          "Add the IPsec suite number (suite=1: hmac-md5-96, ealg null) beside "
+                          "alg/ealg in Security-Client; default false.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&ImsUeClient::m_offerSuites),
+                          MakeBooleanChecker())
             .AddAttribute("ProtectedPortBase",
                           "First protected port-c/port-s value (UDP port); default 10000.",
                           UintegerValue(10000),
                           MakeUintegerAccessor(&ImsUeClient::m_portBase),
                           MakeUintegerChecker<uint16_t>(1024))
             .AddAttribute("ProtectedPortRange",
-                          "Number of protected ports cycled through from ProtectedPortBase "
+                          "Number of protected ports drawn from, from ProtectedPortBase "
                           "(count); default 50000.",
                           UintegerValue(50000),
                           MakeUintegerAccessor(&ImsUeClient::m_portRange),
@@ -259,6 +272,8 @@ ImsUeClient::ImsUeClient()
     : m_pcscfPort(5060),
       m_expires(600000),
       m_addrPrefLength(-1),
+      m_securityClientQ(false),
+      m_offerSuites(false),
       m_portBase(10000),
       m_portRange(50000),
       m_arrivalRate(0),
@@ -285,6 +300,12 @@ ImsUeClient::SetAkaCredentials(const AkaCredentials& credentials)
 {
     NS_LOG_FUNCTION(this);
     m_usim = std::make_unique<Usim>(credentials.k, credentials.opc);
+}
+
+int64_t
+ImsUeClient::AssignSecurityStreams(int64_t stream)
+{
+    return m_security.AssignStreams(stream);
 }
 
 int64_t
@@ -387,9 +408,9 @@ ImsUeClient::StartApplication()
     }
     m_security.SetLayers(m_ipsec, m_transport);
     m_security.SetOffer(SplitAlgorithms(m_algorithms), apl);
-    m_security.SetAllocation(m_portBase,
-                             m_portRange,
-                             256 + m_tokens->GetInteger(0, (1U << 30) - 1));
+    m_security.SetSendQ(m_securityClientQ);
+    m_security.SetOfferSuites(m_offerSuites);
+    m_security.SetAllocation(m_portBase, m_portRange);
 
     m_registration.Setup(m_tm, &m_security, m_usim.get(), m_tokens);
     m_registration.SetIdentity({m_impi, m_impu, m_domain});

@@ -174,6 +174,14 @@ class ImsUeClient : public Application
     int64_t AssignStreams(int64_t stream);
 
     /**
+     * \brief Assigns the stream of the SPI and protected-port draws (ImsUeSecurity); apart
+     * from AssignStreams so that adding it moved no stream assigned before.
+     * \param stream the stream index
+     * \returns the number of streams assigned (1)
+     */
+    int64_t AssignSecurityStreams(int64_t stream);
+
+    /**
      * \brief Originates one session now from the current address (besides the Poisson
      * arrivals); counted like them.
      * \param holdingTime how long it lasts once established
@@ -357,6 +365,8 @@ class ImsUeClient : public Application
     Time m_saMargin;                         //!< SA lifetime beyond the expiry
     std::string m_algorithms;                //!< integrity algorithms offered
     int16_t m_addrPrefLength;                //!< addr-pref-length (-1: not sent)
+    bool m_securityClientQ;                  //!< q values in Security-Client
+    bool m_offerSuites;                      //!< suite numbers in Security-Client
     uint16_t m_portBase;                     //!< first protected port
     uint16_t m_portRange;                    //!< protected ports used
     ImsUeRotationPolicy m_policy;            //!< rotation policy

@@ -6,8 +6,10 @@
 #include "ims-ue-rotation-policy.h"
 
 #include "ns3/abort.h"
+#include "ns3/ipsec-sad.h"
 #include "ns3/ipsec-stack.h"
 #include "ns3/log.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/sec-agree-rules.h"
 #include "ns3/sip-transport.h"
 
@@ -29,11 +31,31 @@ ImsUeSecurity::SaSet::GetServerList() const
 
 ImsUeSecurity::ImsUeSecurity()
     : m_algorithms{"hmac-sha-1-96", "hmac-md5-96"},
+      m_sendQ(false),
+      m_offerSuites(false),
       m_portBase(10000),
       m_portRange(50000),
-      m_nextPortOffset(0),
-      m_nextSpi(0x1000)
+      m_random(CreateObject<UniformRandomVariable>())
 {
+}
+
+int64_t
+ImsUeSecurity::AssignStreams(int64_t stream)
+{
+    m_random->SetStream(stream);
+    return 1;
+}
+
+void
+ImsUeSecurity::SetSendQ(bool sendQ)
+{
+    m_sendQ = sendQ;
+}
+
+void
+ImsUeSecurity::SetOfferSuites(bool offerSuites)
+{
+    m_offerSuites = offerSuites;
 }
 
 void
@@ -60,14 +82,27 @@ ImsUeSecurity::SetOffer(const std::vector<std::string>& algorithms,
 }
 
 void
-ImsUeSecurity::SetAllocation(uint16_t base, uint16_t range, uint32_t firstSpi)
+ImsUeSecurity::SetAllocation(uint16_t base, uint16_t range)
 {
     NS_ABORT_MSG_IF(range < 4 || static_cast<uint32_t>(base) + range > 65536,
                     "ImsUeSecurity: protected port range " << base << "+" << range);
     m_portBase = base;
-    m_portRange = range & ~uint16_t{1};
-    m_nextPortOffset = 0;
-    m_nextSpi = std::max<uint32_t>(firstSpi, 256);
+    m_portRange = range;
+}
+
+const SecurityMechanism*
+ImsUeSecurity::FindOffered(const Offer& offer, const std::string& alg)
+{
+    for (const SecurityMechanism& o : offer.mechanisms)
+    {
+        std::string offeredAlg;
+        std::string offeredEalg;
+        if (ImsSecAgree::ResolveAlgorithms(o, &offeredAlg, &offeredEalg) && offeredAlg == alg)
+        {
+            return &o;
+        }
+    }
+    return nullptr;
 }
 
 bool
@@ -76,68 +111,74 @@ ImsUeSecurity::Uses(const SaSet& set, uint16_t port)
     return set.handle != 0 && (set.parameters.uePortC == port || set.parameters.uePortS == port);
 }
 
+bool
+ImsUeSecurity::IsPortFree(uint16_t port) const
+{
+    return !Uses(m_active, port) && !Uses(m_pending, port) &&
+           !(m_transport && m_transport->IsProtectedPort(port));
+}
+
+uint16_t
+ImsUeSecurity::DrawPort(uint16_t avoid)
+{
+    // At most two sets (four ports) are held: a few draws find a free port in any range of
+    // at least four; a scan from a drawn start covers the rare unlucky case.
+    uint32_t start = m_random->GetInteger(0, m_portRange - 1);
+    for (uint32_t k = 0; k < m_portRange; ++k)
+    {
+        auto port = static_cast<uint16_t>(m_portBase + (start + k) % m_portRange);
+        if (port != avoid && IsPortFree(port))
+        {
+            return port;
+        }
+    }
+    return 0;
+}
+
 ImsUeSecurity::Offer
 ImsUeSecurity::NewOffer(bool reregistration)
 {
     Offer offer;
-    // Two SPIs per offer from a counter: unique among this node's SAs (it wraps after
-    // two billion registrations, skipping the values below 256 RFC 4303 reserves).
-    for (uint32_t* spi : {&offer.spiC, &offer.spiS})
-    {
-        if (m_nextSpi < 256)
-        {
-            m_nextSpi = 256;
-        }
-        *spi = m_nextSpi++;
-    }
-    auto free = [this](uint16_t port) { return !Uses(m_active, port) && !Uses(m_pending, port); };
+    // TS 33.203 7.1: the UE picks SPIs that identify its inbound SAs uniquely; drawn at
+    // random (not counted up) so that an attacker cannot predict them.
+    ImsSecAgree::DrawSpis(m_ipsec ? PeekPointer(m_ipsec->GetSad()) : nullptr,
+                          *m_random,
+                          &offer.spiC,
+                          &offer.spiS);
     if (reregistration && m_active.handle != 0)
     {
         // TS 33.203 7.4: new SPIs and a new port-c, the same port-s for the lifetime of the
-        // registration.  port-c: the next counter value no set held uses.
+        // registration.
         offer.portS = m_active.parameters.uePortS;
-        for (uint32_t tries = 0; tries < m_portRange; ++tries)
-        {
-            uint16_t c = m_portBase + m_nextPortOffset;
-            m_nextPortOffset = (m_nextPortOffset + 1) % m_portRange;
-            if (c != offer.portS && free(c))
-            {
-                offer.portC = c;
-                break;
-            }
-        }
     }
     else
     {
-        // A new registration: the next pair not used by a set held (at most two sets
-        // exist), from an even offset.
-        m_nextPortOffset = (m_nextPortOffset + 1) & ~uint16_t{1};
-        for (uint32_t tries = 0; tries <= m_portRange / 2; ++tries)
-        {
-            m_nextPortOffset %= m_portRange;
-            uint16_t c = m_portBase + m_nextPortOffset;
-            m_nextPortOffset = (m_nextPortOffset + 2) % m_portRange;
-            if (free(c) && free(c + 1))
-            {
-                offer.portC = c;
-                offer.portS = c + 1;
-                break;
-            }
-        }
+        offer.portS = DrawPort(0);
     }
+    offer.portC = DrawPort(offer.portS);
     uint16_t n = static_cast<uint16_t>(m_algorithms.size());
     for (uint16_t i = 0; i < n; ++i)
     {
-        // Descending q (0.1 steps): the preferred algorithm first, all with a q so that
-        // RFC 3329's ranking (no q ranks lowest) keeps this order.
-        offer.mechanisms.push_back(
-            ImsSecAgree::MakeIpsec3gpp(m_algorithms[i],
-                                       offer.spiC,
-                                       offer.spiS,
-                                       offer.portC,
-                                       offer.portS,
-                                       m_addrPrefLength,
-                                       static_cast<uint16_t>(100 * (n - i))));
+        // Preferred first; q values only when asked (RFC 3329 2.3.1: SHOULD NOT), then
+        // descending in 0.1 steps so that RFC 3329's ranking keeps this order.
+        std::optional<uint16_t> q;
+        if (m_sendQ)
+        {
+            q = static_cast<uint16_t>(100 * (n - i));
+        }
+        SecurityMechanism m = ImsSecAgree::MakeIpsec3gpp(m_algorithms[i],
+                                                         offer.spiC,
+                                                         offer.spiS,
+                                                         offer.portC,
+                                                         offer.portS,
+                                                         m_addrPrefLength,
+                                                         q);
+        std::optional<uint16_t> suite = ImsSecAgree::FindSuite(m_algorithms[i], "null");
+        if (m_offerSuites && suite)
+        {
+            m.SetSuite(*suite); // beside alg/ealg, as the P-CSCF may not know suites
+        }
+        offer.mechanisms.push_back(m);
     }
     NS_LOG_FUNCTION(this << offer.spiC << offer.spiS << offer.portC << offer.portS);
     return offer;
@@ -148,24 +189,19 @@ ImsUeSecurity::ChooseServerMechanism(const std::vector<SecurityMechanism>& serve
                                      const Offer& offer) const
 {
     auto supported = [&offer](const SecurityMechanism& m) {
-        if (!m.IsNamed(ImsSecAgree::IPSEC_3GPP) || !m.GetAlgorithm() || !m.GetSpiC() ||
-            !m.GetSpiS() || !m.GetPortC() || !m.GetPortS())
+        std::string alg;
+        std::string ealg;
+        if (!m.IsNamed(ImsSecAgree::IPSEC_3GPP) || !m.GetSpiC() || !m.GetSpiS() || !m.GetPortC() ||
+            !m.GetPortS() || !ImsSecAgree::ResolveAlgorithms(m, &alg, &ealg))
         {
             return false;
         }
-        if (m.GetEncryptionAlgorithm().value_or("null") != "null" ||
-            m.GetProtocol().value_or("esp") != "esp" || m.GetMode().value_or("trans") != "trans")
+        if (alg.empty() || ealg != "null" || m.GetProtocol().value_or("esp") != "esp" ||
+            m.GetMode().value_or("trans") != "trans")
         {
             return false;
         }
-        for (const SecurityMechanism& o : offer.mechanisms)
-        {
-            if (o.GetAlgorithm() == m.GetAlgorithm())
-            {
-                return true;
-            }
-        }
-        return false;
+        return FindOffered(offer, alg) != nullptr;
     };
     std::string error;
     auto chosen = SecAgreeRules::ChooseMechanism(serverList, supported, &error);
@@ -196,13 +232,12 @@ ImsUeSecurity::InstallPending(const Offer& offer,
         return false;
     }
     const SecurityMechanism& server = serverList[chosen];
+    std::string alg;
+    std::string ealg;
     const SecurityMechanism* mine = nullptr;
-    for (const SecurityMechanism& o : offer.mechanisms)
+    if (ImsSecAgree::ResolveAlgorithms(server, &alg, &ealg))
     {
-        if (o.GetAlgorithm() == server.GetAlgorithm())
-        {
-            mine = &o;
-        }
+        mine = FindOffered(offer, alg);
     }
     if (!mine)
     {

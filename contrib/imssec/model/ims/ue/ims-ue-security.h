@@ -9,6 +9,7 @@
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
 #include "ns3/ptr.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/security-mechanism.h"
 #include "ns3/sip-target.h"
 
@@ -28,18 +29,23 @@ class SipTransport;
  * \brief The UE's side of sec-agree (RFC 3329, TS 33.203): what it offers in Security-Client
  * and the SA sets it holds.
  *
- * Every registration attempt gets a fresh offer (NewOffer): new spi-c/spi-s (a per-UE
- * counter, so unique on the node) and a new port-c (a counter in [PortBase,
- * PortBase + PortRange), skipping the ports of the sets held).  The protected server port
+ * Every registration attempt gets a fresh offer (NewOffer): new spi-c/spi-s drawn at random
+ * (not below 256, distinct, and not the SPI of an inbound SA of the node) and a new port-c
+ * drawn at random in [PortBase, PortBase + PortRange), not a port of the sets held:
+ * predictable SPIs and ports would help an attacker spoof the protected channel (real
+ * P-CSCFs and UEs draw them too).  The draws come from one random variable stream
+ * (AssignStreams), so a run is reproducible per seed.  The protected server port
  * port-s is new for an initial registration only: a re-registration keeps the port-s of the
  * active set for the whole lifetime of the registration (TS 33.203 7.1 and 7.4), so that the
  * registered Contact and every dialog's remote target (both name port-s) stay reachable
  * through the new SAs once the old ones are gone.  One `ipsec-3gpp` mechanism
- * per integrity algorithm with descending q, all with the same SPIs and ports, and
- * `addr-pref-length` when configured.  The answer's Security-Server is checked and an SA set
- * installed as the *pending* set (both protected ports opened on the transport); on the 200
- * it replaces the *active* set, whose SAs are deleted and ports closed only then, so that old
- * and new sets coexist during a re-registration and no message finds no SA (TS 33.203 7.4).
+ * per integrity algorithm, preferred first, all with the same SPIs and ports, and
+ * `addr-pref-length` when configured; without q values (RFC 3329 2.3.1: "The client SHOULD
+ * NOT add preference parameters to this list") unless SetSendQ asks for them.  The answer's
+ * Security-Server is checked and an SA set installed as the *pending* set (both protected ports
+ * opened on the transport); on the 200 it replaces the *active* set, whose SAs are deleted and
+ * ports closed only then, so that old and new sets coexist during a re-registration and no message
+ * finds no SA (TS 33.203 7.4).
  */
 class ImsUeSecurity
 {
@@ -82,11 +88,29 @@ class ImsUeSecurity
                   std::optional<uint8_t> addrPrefLength);
 
     /**
-     * \param base first protected port
-     * \param range number of ports used from base (at least 4)
-     * \param firstSpi first SPI (at least 256)
+     * \param sendQ put q values (descending, preferred first) in Security-Client, which
+     *        RFC 3329 2.3.1 advises against (default false)
      */
-    void SetAllocation(uint16_t base, uint16_t range, uint32_t firstSpi);
+    void SetSendQ(bool sendQ);
+
+    /**
+     * \param offerSuites add `suite` (IpsecSuite) beside alg/ealg to the mechanisms whose
+     *        algorithms a suite names (default false)
+     */
+    void SetOfferSuites(bool offerSuites);
+
+    /**
+     * \param base first protected port
+     * \param range number of ports drawn from, from base (at least 4)
+     */
+    void SetAllocation(uint16_t base, uint16_t range);
+
+    /**
+     * \brief Assigns the stream of the SPI and port draws.
+     * \param stream the stream index
+     * \returns the number of streams assigned (1)
+     */
+    int64_t AssignStreams(int64_t stream);
 
     /**
      * \brief Makes the Security-Client values of a registration attempt.
@@ -183,6 +207,26 @@ class ImsUeSecurity
 
   private:
     /**
+     * \param offer an offer
+     * \param alg an integrity algorithm
+     * \returns the offer's mechanism with that algorithm (given as alg or by a suite),
+     *          nullptr when none
+     */
+    static const SecurityMechanism* FindOffered(const Offer& offer, const std::string& alg);
+
+    /**
+     * \param port a port
+     * \returns true when neither set held uses the port and the transport has not opened it
+     */
+    bool IsPortFree(uint16_t port) const;
+
+    /**
+     * \param avoid a port the draw must not return (0: none)
+     * \returns a free port drawn in the range, 0 when none was found
+     */
+    uint16_t DrawPort(uint16_t avoid);
+
+    /**
      * \param set a set
      * \param port a port
      * \returns true when the set uses the port
@@ -200,10 +244,11 @@ class ImsUeSecurity
     Ptr<SipTransport> m_transport;           //!< the UE's transport
     std::vector<std::string> m_algorithms;   //!< alg values offered
     std::optional<uint8_t> m_addrPrefLength; //!< addr-pref-length offered
+    bool m_sendQ;                            //!< q values in Security-Client
+    bool m_offerSuites;                      //!< suite in Security-Client
     uint16_t m_portBase;                     //!< first protected port
     uint16_t m_portRange;                    //!< number of protected ports
-    uint16_t m_nextPortOffset;               //!< next port offset from m_portBase
-    uint32_t m_nextSpi;                      //!< next SPI
+    Ptr<UniformRandomVariable> m_random;     //!< SPI and port draws
     SaSet m_active;                          //!< the registration's set
     SaSet m_pending;                         //!< the set being negotiated
 };
