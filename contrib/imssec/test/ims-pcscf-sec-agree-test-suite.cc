@@ -203,7 +203,7 @@ class PcscfServerListIndependentTestCase : public TestCase
         });
         net.At(Seconds(1), [&net]() { net.ue2->SendInitialRegister(); });
         net.RunUntil(Seconds(3));
-        auto c401 = PcscfTestNetwork::Find(net.ue1Wire, false, "REGISTER", 401);
+        auto c401 = FindSip(net.ue1Wire, false, "REGISTER", 401);
         IMS_TEST_REQUIRE_SIZE(c401, 1, "401 to UE1");
         auto md5Only = c401[0].message.GetSecurityMechanisms("Security-Server");
         IMS_TEST_REQUIRE_SIZE(md5Only, 2, "both algorithms, not only the one offered");
@@ -227,7 +227,7 @@ class PcscfServerListIndependentTestCase : public TestCase
                                   "the SAs use the algorithm the UE can choose");
         }
         // UE2 offered both: the same list (but its own SPIs), and it registers.
-        auto c401b = PcscfTestNetwork::Find(net.ue2Wire, false, "REGISTER", 401);
+        auto c401b = FindSip(net.ue2Wire, false, "REGISTER", 401);
         IMS_TEST_REQUIRE_SIZE(c401b, 1, "401 to UE2");
         auto both = c401b[0].message.GetSecurityMechanisms("Security-Server");
         IMS_TEST_REQUIRE_SIZE(both, 2, "the same list");
