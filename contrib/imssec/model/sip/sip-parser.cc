@@ -319,6 +319,23 @@ SipParser::Parse(const uint8_t* data, size_t size, SipMessage* out, SipParseErro
     {
         out->m_body = Span{static_cast<uint32_t>(bodyStart), static_cast<uint32_t>(available)};
     }
+    // Encode() spells names out in full, adds ": " and CRLFs and writes Content-Length, so a
+    // message near the limit can grow past it; refusing it here keeps the round trip
+    // Encode(Parse(Encode(m))) == Encode(m) for every message Parse accepts.  The growth is
+    // at most MAX_ENCODING_GROWTH per line (RFC 3261 7.3.3 compact form to the longest name,
+    // 21 bytes, plus SP and CR): only messages that close to the limit are encoded to check.
+    if (size + MAX_ENCODING_GROWTH * (headers.size() + 3) > MAX_MESSAGE_SIZE)
+    {
+        std::string canonical;
+        out->EncodeTo(&canonical);
+        if (canonical.size() > MAX_MESSAGE_SIZE)
+        {
+            return Fail(error,
+                        SipParseError::TOO_LARGE,
+                        "canonical encoding larger than 65535 bytes",
+                        MAX_MESSAGE_SIZE);
+        }
+    }
     if (error)
     {
         *error = SipParseError();
