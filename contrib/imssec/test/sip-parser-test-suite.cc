@@ -311,7 +311,7 @@ class SipParserSizeLimitTestCase : public TestCase
 {
   public:
     SipParserSizeLimitTestCase()
-        : TestCase("a message is accepted only when its canonical encoding fits the limit")
+        : TestCase("a message is accepted only when its canonical encoding fits the limits")
     {
     }
 
@@ -358,6 +358,31 @@ class SipParserSizeLimitTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(again.GetMessage().Encode(), encoded, "and encodes the same");
         SipParseError e;
         NS_TEST_EXPECT_MSG_EQ(again.GetMessage().Validate(&e), true, "valid: " << e.ToString());
+
+        // Header lines: Encode() adds a Content-Length line when the input has none, so
+        // MAX_HEADERS lines without one would encode to one line too many (found by the fuzzer).
+        std::string head = "OPTIONS sip:a@b SIP/2.0\r\n";
+        for (size_t k = 0; k + 1 < SipParser::MAX_HEADERS; ++k)
+        {
+            head += "Subject: x\r\n";
+        }
+        for (const char* last : {"Subject: x\r\n", "Content-Length: 0\r\n", ""})
+        {
+            SipParseResult h = SipParser::Parse(head + last + "\r\n");
+            bool fits = std::string(last) != "Subject: x\r\n";
+            NS_TEST_ASSERT_MSG_EQ(h.IsOk(), fits, "header lines with last line " << last);
+            if (!fits)
+            {
+                NS_TEST_EXPECT_MSG_EQ(h.GetError().GetCode(),
+                                      SipParseError::TOO_MANY_HEADERS,
+                                      "too many once encoded");
+                continue;
+            }
+            std::string text = h.GetMessage().Encode();
+            SipParseResult h2 = SipParser::Parse(text);
+            NS_TEST_ASSERT_MSG_EQ(h2.IsOk(), true, "the encoding parses");
+            NS_TEST_EXPECT_MSG_EQ(h2.GetMessage().Encode(), text, "and encodes the same");
+        }
     }
 };
 
