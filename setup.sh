@@ -15,6 +15,7 @@ PACKAGES=(
     libboost-dev libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev
     python3 python3-matplotlib tshark parallel
     clang clang-format                 # libFuzzer target and the format check
+    valgrind                           # the valgrind-scenario test
 )
 
 die() {

@@ -15,7 +15,7 @@ work="$here/build-fuzz/work-corpus"
 kept="$here/contrib/imssec/test/sip-corpus"
 mkdir -p "$work" "$kept"
 cd "$here/build-fuzz"
-"$fuzzer" -max_len=2048 -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" \
+"$fuzzer" -max_len=65536 -max_total_time="$seconds" -jobs="$jobs" -workers="$jobs" \
     -dict="$here/test/fuzz/sip.dict" -print_final_stats=1 \
     "$work" "$kept" "$here/contrib/imssec/test/sip-messages"
 # keep a minimized corpus: the smallest set of inputs (at most 1 KiB each) that covers the

@@ -160,6 +160,21 @@ struct ImsThreatHelper::State : public SimpleRefCount<ImsThreatHelper::State>
         const PcscfRegistration* r = net.pcscfApp->FindRegistration(victimImpi);
         victimSetAtAttack = r ? r->currentSet : 0;
     }
+
+    /**
+     * \brief Drops the references to the network (a Simulator::ScheduleDestroy event).
+     *
+     * The trace sinks above hold this State, and the State held the network's nodes: the
+     * P-CSCF's IpsecStack and the UE clients, aggregated to those nodes, kept them alive
+     * through their own traces, so every run with an attack leaked the nodes at exit.
+     */
+    void Release()
+    {
+        net = ImsNetwork();
+        attacker = nullptr;
+        app = nullptr;
+        tap = nullptr;
+    }
 };
 
 ImsThreatHelper::ImsThreatHelper()
@@ -297,6 +312,9 @@ ImsThreatHelper::Install(ImsNetworkHelper& helper, ImsNetwork& net, const std::s
     pcscfIpsec->TraceConnectWithoutContext("InboundAccepted",
                                            MakeCallback(&State::PcscfAccepted, m_state));
     Simulator::Schedule(m_attackTime, &State::NoteVictimSet, m_state);
+    // After ns-3's NodeList has disposed the nodes (its destroy event was scheduled when the
+    // first node was made): Collect reads the State before Simulator::Destroy.
+    Simulator::ScheduleDestroy(&State::Release, m_state);
     if (attack == "none")
     {
         return true;

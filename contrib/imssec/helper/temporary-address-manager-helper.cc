@@ -44,10 +44,24 @@ TemporaryAddressManagerHelper::SetRotationInterval(Time interval)
     probe->GetAttribute("RegenAdvance", regen);
     probe->GetAttribute("MaxDesyncFactor", maxDesync);
     probe->GetAttribute("TempValidLifetime", valid);
-    NS_ABORT_MSG_IF(interval <= regen.Get(), "rotation interval must exceed RegenAdvance");
+    // RFC 8981 3.8: TEMP_PREFERRED_LIFETIME - DESYNC_FACTOR must exceed REGEN_ADVANCE.
+    NS_ABORT_MSG_IF(interval <= regen.Get(),
+                    "rotation interval " << interval.As(Time::S)
+                                         << " too short: TEMP_PREFERRED_LIFETIME must exceed "
+                                            "REGEN_ADVANCE (attribute RegenAdvance, "
+                                         << regen.Get().As(Time::S) << ")");
     m_factory.Set("TempPreferredLifetime", TimeValue(interval));
     if (maxDesync.Get() >= interval - regen.Get())
     {
+        NS_ABORT_MSG_IF(interval * 0.6 <= regen.Get(),
+                        "rotation interval "
+                            << interval.As(Time::S)
+                            << " too short: TEMP_PREFERRED_LIFETIME - DESYNC_FACTOR must exceed "
+                               "REGEN_ADVANCE (attribute RegenAdvance, "
+                            << regen.Get().As(Time::S)
+                            << "), and MAX_DESYNC_FACTOR (attribute MaxDesyncFactor) would be "
+                               "0.4 x the interval: the interval must exceed "
+                            << (regen.Get() / 0.6).As(Time::S));
         m_factory.Set("MaxDesyncFactor", TimeValue(interval * 0.4));
     }
     if (valid.Get() < interval)

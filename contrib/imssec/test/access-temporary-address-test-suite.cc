@@ -720,6 +720,166 @@ class DeprecatedDeliveryTestCase : public AccessTestCase
 
 /**
  * \ingroup imssec-tests
+ * A simulated week at a 15 min rotation interval under RFC 3041's one-week valid lifetime:
+ * without a bound about 670 addresses would pile up on the interface.  Unused deprecated
+ * addresses beyond MaxDeprecatedAddresses go early (RFC 4941 3.4), an address an upper layer
+ * uses stays until its valid lifetime ends and then goes, and every lookup (the manager's and
+ * ns-3's) is right after a removal.
+ */
+class BoundedAddressesTestCase : public AccessTestCase
+{
+  public:
+    BoundedAddressesTestCase()
+        : AccessTestCase("addresses on the interface stay bounded over a simulated week")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto net = Build(1, Constants(Minutes(15), Days(7), Minutes(1)));
+        Ptr<Node> ue = net->ues.Get(0);
+        Ptr<Ipv6L3Protocol> ipv6 = ue->GetObject<Ipv6L3Protocol>();
+        Ptr<TemporaryAddressManager> m = ImsAccessHelper::GetTemporaryAddressManager(ue);
+        Events events;
+        events.Connect(m);
+        // An upper layer holds on to the third address.
+        Ipv6Address held;
+        m->SetAddressInUseCallback(
+            MakeCallback(+[](const Events* e, Ipv6Address* h, Ipv6Address a) {
+                if (h->IsAny() && e->generated.size() >= 3)
+                {
+                    *h = e->generated[2].first;
+                }
+                return a == *h;
+            }).Bind(&events, &held));
+        uint32_t most = 0;
+        std::function<void()> sample = [&]() {
+            most = std::max(most, ipv6->GetNAddresses(1));
+            Simulator::Schedule(Minutes(7), sample);
+        };
+        Simulator::Schedule(Seconds(2), sample);
+
+        Simulator::Stop(Days(3));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_GT(events.generated.size(), 280u, "rotated every 15 min");
+        NS_TEST_ASSERT_MSG_EQ(held, events.generated[2].first, "third address held");
+        Ipv6Address early = events.generated[0].first;
+        Ipv6Address kept = events.generated[events.generated.size() - 10].first;
+        // The oldest unused one went long before its valid lifetime (7 days) ended.
+        Time earlyGone = Events::Find(events.invalidated, early);
+        NS_TEST_EXPECT_MSG_GT(earlyGone, Seconds(0), "removed");
+        NS_TEST_EXPECT_MSG_LT(earlyGone, Hours(6), "early, once 16 newer were deprecated");
+        NS_TEST_EXPECT_MSG_EQ(OnInterface(ue, early), false, "not on the interface");
+        NS_TEST_EXPECT_MSG_EQ(ipv6->GetInterfaceForAddress(early), -1, "unknown to ns-3");
+        NS_TEST_EXPECT_MSG_EQ(m->IsValid(early), false, "not valid");
+        NS_TEST_EXPECT_MSG_EQ(m->IsPreferred(early), false, "not preferred");
+        NS_TEST_EXPECT_MSG_EQ(m->IsTemporary(early), false, "not a temporary address any more");
+        // A recent deprecated one is still there; so is the one in use.
+        Ipv6InterfaceAddress::State_e state = Ipv6InterfaceAddress::INVALID;
+        NS_TEST_EXPECT_MSG_EQ(OnInterface(ue, kept, &state), true, "recent one kept");
+        NS_TEST_EXPECT_MSG_EQ(state, Ipv6InterfaceAddress::DEPRECATED, "deprecated");
+        NS_TEST_EXPECT_MSG_EQ(ipv6->GetInterfaceForAddress(kept), 1, "known to ns-3");
+        NS_TEST_EXPECT_MSG_EQ(m->IsValid(kept), true, "valid");
+        NS_TEST_EXPECT_MSG_EQ(m->IsPreferred(kept), false, "not preferred");
+        NS_TEST_EXPECT_MSG_EQ(m->IsTemporary(kept), true, "temporary");
+        NS_TEST_EXPECT_MSG_EQ(OnInterface(ue, held), true, "the address in use stays");
+        NS_TEST_EXPECT_MSG_EQ(m->IsValid(held), true, "valid");
+        Time heldValidUntil = Seconds(-1);
+        for (const auto& t : m->GetTemporaryAddresses())
+        {
+            heldValidUntil = t.address == held ? t.validUntil : heldValidUntil;
+        }
+        NS_TEST_EXPECT_MSG_GT(heldValidUntil, Days(7), "valid for a week");
+        Ipv6Address current = m->GetCurrentAddress();
+        NS_TEST_EXPECT_MSG_EQ(current, events.generated.back().first, "newest is current");
+        NS_TEST_EXPECT_MSG_EQ(m->IsPreferred(current), true, "and preferred");
+
+        Simulator::Stop(Days(4) + Hours(1)); // past the held address's valid lifetime
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_GT(events.generated.size(), 660u, "a week of rotations");
+        // link-local, public, 16 unused deprecated, the held one, preferred, tentative
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(most, 21u, "bounded all week");
+        NS_TEST_EXPECT_MSG_GT(m->GetNRemovedUnused(), 600u, "the others removed early");
+        Time heldGone = Events::Find(events.invalidated, held);
+        NS_TEST_EXPECT_MSG_EQ(heldGone,
+                              heldValidUntil,
+                              "the held address went when its valid lifetime ended");
+        NS_TEST_EXPECT_MSG_EQ(OnInterface(ue, held), false, "off the interface");
+        NS_TEST_EXPECT_MSG_EQ(m->IsValid(held), false, "not valid");
+        NS_TEST_EXPECT_MSG_EQ(m->GetNInvalidated(),
+                              events.invalidated.size(),
+                              "every removal reported");
+    }
+};
+
+/**
+ * \ingroup imssec-tests
+ * With MaxDeprecatedAddresses unlimited, addresses leave the interface exactly when their
+ * valid lifetime ends (RFC 4941 3.4, RFC 3041 3.5), so the count is bounded by
+ * TempValidLifetime / TempPreferredLifetime.
+ */
+class ValidLifetimeEndTestCase : public AccessTestCase
+{
+  public:
+    ValidLifetimeEndTestCase()
+        : AccessTestCase("an address leaves the interface when its valid lifetime ends")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto net = Build(1, [](ImsAccessHelper& a) {
+            Constants(Minutes(15), Hours(2), Minutes(1))(a);
+            a.GetTemporaryAddressHelper().SetAttribute("MaxDeprecatedAddresses",
+                                                       UintegerValue(0xffffffff));
+        });
+        Ptr<Node> ue = net->ues.Get(0);
+        Ptr<Ipv6L3Protocol> ipv6 = ue->GetObject<Ipv6L3Protocol>();
+        Ptr<TemporaryAddressManager> m = ImsAccessHelper::GetTemporaryAddressManager(ue);
+        Events events;
+        events.Connect(m);
+        std::vector<TemporaryAddressManager::TemporaryAddress> seen;
+        uint32_t most = 0;
+        std::function<void()> sample = [&]() {
+            most = std::max(most, ipv6->GetNAddresses(1));
+            for (const auto& t : m->GetTemporaryAddresses())
+            {
+                if (std::none_of(seen.begin(), seen.end(), [&t](const auto& s) {
+                        return s.address == t.address;
+                    }))
+                {
+                    seen.push_back(t);
+                }
+            }
+            Simulator::Schedule(Minutes(5), sample);
+        };
+        Simulator::Schedule(Seconds(3), sample);
+        Simulator::Stop(Days(1));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_GT(seen.size(), 90u, "a day of rotations");
+        uint32_t checked = 0;
+        for (const auto& t : seen)
+        {
+            if (t.validUntil < Days(1) - Minutes(1))
+            {
+                NS_TEST_EXPECT_MSG_EQ(Events::Find(events.invalidated, t.address),
+                                      t.validUntil,
+                                      "removed at its valid lifetime's end");
+                NS_TEST_EXPECT_MSG_EQ(OnInterface(ue, t.address), false, "off the interface");
+                ++checked;
+            }
+        }
+        NS_TEST_EXPECT_MSG_GT(checked, 80u, "most of them expired");
+        NS_TEST_EXPECT_MSG_EQ(m->GetNRemovedUnused(), 0u, "none removed early");
+        // link-local, public, 2 h / (15 min - desync) addresses, the successor
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(most, 2u + 9u + 2u, "bounded by valid / rotation");
+    }
+};
+
+/**
+ * \ingroup imssec-tests
  * Temporary address suite.
  */
 class AccessTemporaryAddressTestSuite : public TestSuite
@@ -736,6 +896,8 @@ class AccessTemporaryAddressTestSuite : public TestSuite
         AddTestCase(new DadCollisionTestCase(3, 2), TestCase::QUICK);
         AddTestCase(new AdvertisedLifetimesTestCase, TestCase::QUICK);
         AddTestCase(new DeprecatedDeliveryTestCase, TestCase::QUICK);
+        AddTestCase(new BoundedAddressesTestCase, TestCase::QUICK);
+        AddTestCase(new ValidLifetimeEndTestCase, TestCase::QUICK);
     }
 };
 

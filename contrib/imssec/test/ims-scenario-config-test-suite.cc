@@ -121,6 +121,31 @@ class ScenarioValidationTestCase : public TestCase
                                   std::string::npos,
                                   "the message names the option: " << error);
         }
+        // A rotation interval too short for the privacy constants: the message names the RFC
+        // constants at stake and the options that set them (8 s: DESYNC_FACTOR, which the
+        // user did not set, up to 0.4 x 8 s, leaves a preferred lifetime under REGEN_ADVANCE).
+        for (const char* interval : {"3s", "8s"})
+        {
+            ImsScenarioConfig c;
+            c.Set("rotationInterval", interval);
+            std::string e;
+            NS_TEST_ASSERT_MSG_EQ(c.Parse(e), false, interval);
+            for (const char* part : {"--rotationInterval", "REGEN_ADVANCE", "--regenAdvance"})
+            {
+                NS_TEST_EXPECT_MSG_NE(e.find(part), std::string::npos, part << " in: " << e);
+            }
+            if (std::string(interval) == "8s")
+            {
+                NS_TEST_EXPECT_MSG_NE(e.find("DESYNC_FACTOR"), std::string::npos, e);
+                NS_TEST_EXPECT_MSG_NE(e.find("--maxDesyncFactor"), std::string::npos, e);
+                NS_TEST_EXPECT_MSG_NE(e.find("8.33"), std::string::npos, "shortest: " << e);
+            }
+        }
+        ImsScenarioConfig c9;
+        c9.Set("rotationInterval", "9s");
+        std::string e9;
+        NS_TEST_EXPECT_MSG_EQ(c9.Parse(e9), true, "9 s is long enough: " << e9);
+
         ImsScenarioConfig config;
         NS_TEST_ASSERT_MSG_EQ(config.Set("noSuchOption", "1"), false, "unknown option");
 

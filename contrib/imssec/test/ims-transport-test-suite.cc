@@ -775,6 +775,94 @@ class ImsTransportResponseDestinationTestCase : public TestCase
 
 /**
  * \ingroup imssec-tests
+ * Messages at the size limit (RFC 3261 18.1.1 with UDP only): one of exactly
+ * SipTransport::MAX_SEND_SIZE bytes leaves (fragmented) and arrives; one byte more is refused,
+ * counted and traced as message-too-large, and the transaction layer sees a transport error.
+ */
+class ImsTransportOversizeTestCase : public TestCase
+{
+  public:
+    ImsTransportOversizeTestCase()
+        : TestCase("a message larger than MAX_SEND_SIZE is refused, counted and traced")
+    {
+    }
+
+  private:
+    /**
+     * \param branch the Via branch
+     * \param size the encoded size wanted
+     * \returns an OPTIONS from the UE whose encoding has that size (padded with a body)
+     */
+    static SipMessage Sized(const std::string& branch, size_t size)
+    {
+        SipMessage m = MakeTestRequest("OPTIONS", ImsTestNetwork::UE_ADDRESS, 5060, branch);
+        size_t body = size - m.Encode().size();
+        m.SetBody(std::string(body, 'x'));
+        // Content-Length has more digits now
+        m.SetBody(std::string(body - (m.Encode().size() - size), 'x'));
+        return m;
+    }
+
+    void DoRun() override
+    {
+        ImsTestNetwork net;
+        net.StartSip(true);
+        std::vector<Seen> atServer;
+        net.serverTransport->SetReceiveCallback(
+            MakeCallback(+[](std::vector<Seen>* v, const SipMessage& m, const SipPacketInfo& i) {
+                v->push_back({m, i});
+            }).Bind(&atServer));
+        std::vector<std::string> drops;
+        net.ueTransport->TraceConnectWithoutContext(
+            "Drop",
+            MakeCallback(+[](std::vector<std::string>* v,
+                             Ptr<const Packet>,
+                             const SipPacketInfo& i,
+                             SipTransport::DropReason r) {
+                v->push_back(SipTransport::GetDropReasonName(r) + " " + std::to_string(i.size));
+            }).Bind(&drops));
+        const SipTarget target = SipTarget::Clear(ImsTestNetwork::UE_ADDRESS,
+                                                  5060,
+                                                  ImsTestNetwork::SERVER_ADDRESS,
+                                                  5060);
+        SipMessage largest = Sized("z9hG4bKmax", SipTransport::MAX_SEND_SIZE);
+        SipMessage tooLarge = Sized("z9hG4bKover", SipTransport::MAX_SEND_SIZE + 1);
+        SipMessage tooLarge2 = Sized("z9hG4bKover2", SipTransport::MAX_SEND_SIZE + 1);
+        NS_TEST_ASSERT_MSG_EQ(largest.Encode().size(), SipTransport::MAX_SEND_SIZE, "sized");
+        NS_TEST_ASSERT_MSG_EQ(tooLarge.Encode().size(), SipTransport::MAX_SEND_SIZE + 1, "sized");
+        Ptr<SipTransport> t = net.ueTransport;
+        Ptr<SipTransactionManager> tm = net.ueManager;
+        bool largestSent = false;
+        bool tooLargeSent = true;
+        uint64_t handle = 1;
+        Simulator::Schedule(Seconds(1), [&]() {
+            largestSent = t->Send(largest, target);
+            tooLargeSent = t->Send(tooLarge, target);
+            handle = tm->SendRequest(tooLarge2, target, SipTransactionManager::ClientCallbacks());
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+
+        NS_TEST_EXPECT_MSG_EQ(largestSent, true, "a message of MAX_SEND_SIZE leaves");
+        NS_TEST_EXPECT_MSG_EQ(tooLargeSent, false, "one byte more is refused");
+        NS_TEST_EXPECT_MSG_EQ(handle, 0, "the transaction layer sees a transport error");
+        NS_TEST_EXPECT_MSG_EQ(tm->GetTransportErrorCount(), 1, "and counts it");
+        NS_TEST_EXPECT_MSG_EQ(t->GetDropCount(SipTransport::MESSAGE_TOO_LARGE), 2, "counted");
+        IMS_TEST_REQUIRE_SIZE(drops, 2, "traced");
+        NS_TEST_EXPECT_MSG_EQ(drops[0],
+                              "message-too-large " +
+                                  std::to_string(SipTransport::MAX_SEND_SIZE + 1),
+                              "with the reason and the size");
+        NS_TEST_EXPECT_MSG_EQ(t->GetSentCounters().GetRequests("OPTIONS").messages,
+                              1,
+                              "refused messages are not counted as sent");
+        IMS_TEST_REQUIRE_SIZE(atServer, 1, "the largest one arrived, alone");
+        NS_TEST_EXPECT_MSG_EQ(atServer[0].info.size, SipTransport::MAX_SEND_SIZE, "whole");
+    }
+};
+
+/**
+ * \ingroup imssec-tests
  * The SIP transport suite.
  */
 class ImsTransportTestSuite : public TestSuite
@@ -789,6 +877,7 @@ class ImsTransportTestSuite : public TestSuite
         AddTestCase(new ImsTransportMalformedTestCase, TestCase::QUICK);
         AddTestCase(new ImsTransportProtectedTestCase, TestCase::QUICK);
         AddTestCase(new ImsTransportClearOnProtectedTestCase, TestCase::QUICK);
+        AddTestCase(new ImsTransportOversizeTestCase, TestCase::QUICK);
     }
 };
 

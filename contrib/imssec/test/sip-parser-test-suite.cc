@@ -300,6 +300,92 @@ class SipParserErrorsTestCase : public TestCase
     }
 };
 
+/**
+ * \ingroup imssec-tests
+ * Messages at the 64 KB limit: compact names and LF line ends make the canonical encoding
+ * longer than the input, so a message just under the limit can encode past it.  Such a
+ * message is refused as TOO_LARGE; one whose encoding is exactly at the limit is accepted and
+ * keeps Encode(Parse(Encode(m))) == Encode(m).
+ */
+class SipParserSizeLimitTestCase : public TestCase
+{
+  public:
+    SipParserSizeLimitTestCase()
+        : TestCase("a message is accepted only when its canonical encoding fits the limits")
+    {
+    }
+
+  private:
+    /**
+     * \param total the input size
+     * \returns a valid OPTIONS of that size: 200 compact Subject lines, LF line ends, no
+     * Content-Length, the rest a body
+     */
+    static std::string Message(size_t total)
+    {
+        std::string m = "OPTIONS sip:a@b SIP/2.0\nv:SIP/2.0/UDP [3fff::1]:5060;branch=z9hG4bK1\n"
+                        "f:<sip:a@b>;tag=1\nt:<sip:c@d>\ni:x\nCSeq:1 OPTIONS\nMax-Forwards:70\n";
+        for (int k = 0; k < 200; ++k)
+        {
+            m += "s:x\n";
+        }
+        m += "\n";
+        m.append(total - m.size(), 'b');
+        return m;
+    }
+
+    void DoRun() override
+    {
+        // The body is copied byte for byte: the growth measured on a small message is the
+        // growth of the same message with a larger body.
+        SipParseResult small = SipParser::Parse(Message(20000)); // 5-digit Content-Length
+        NS_TEST_ASSERT_MSG_EQ(small.IsOk(), true, "small one parses");
+        size_t growth = small.GetMessage().Encode().size() - 20000;
+        NS_TEST_ASSERT_MSG_GT(growth, 1000, "compact names and LFs grow when encoded");
+        std::string near = Message(SipParser::MAX_MESSAGE_SIZE - growth / 2);
+        SipParseResult r = SipParser::Parse(near);
+        NS_TEST_ASSERT_MSG_EQ(r.IsOk(), false, "just under the limit, but encodes past it");
+        NS_TEST_EXPECT_MSG_EQ(r.GetError().GetCode(), SipParseError::TOO_LARGE, "too large");
+
+        // Shrunk until the encoding is exactly at the limit: accepted, and it round-trips.
+        std::string fits = Message(SipParser::MAX_MESSAGE_SIZE - growth);
+        SipParseResult ok = SipParser::Parse(fits);
+        NS_TEST_ASSERT_MSG_EQ(ok.IsOk(), true, "accepted: " << ok.GetError().ToString());
+        std::string encoded = ok.GetMessage().Encode();
+        NS_TEST_EXPECT_MSG_EQ(encoded.size(), SipParser::MAX_MESSAGE_SIZE, "encoding at the limit");
+        SipParseResult again = SipParser::Parse(encoded);
+        NS_TEST_ASSERT_MSG_EQ(again.IsOk(), true, "the encoding parses");
+        NS_TEST_EXPECT_MSG_EQ(again.GetMessage().Encode(), encoded, "and encodes the same");
+        SipParseError e;
+        NS_TEST_EXPECT_MSG_EQ(again.GetMessage().Validate(&e), true, "valid: " << e.ToString());
+
+        // Header lines: Encode() adds a Content-Length line when the input has none, so
+        // MAX_HEADERS lines without one would encode to one line too many (found by the fuzzer).
+        std::string head = "OPTIONS sip:a@b SIP/2.0\r\n";
+        for (size_t k = 0; k + 1 < SipParser::MAX_HEADERS; ++k)
+        {
+            head += "Subject: x\r\n";
+        }
+        for (const char* last : {"Subject: x\r\n", "Content-Length: 0\r\n", ""})
+        {
+            SipParseResult h = SipParser::Parse(head + last + "\r\n");
+            bool fits = std::string(last) != "Subject: x\r\n";
+            NS_TEST_ASSERT_MSG_EQ(h.IsOk(), fits, "header lines with last line " << last);
+            if (!fits)
+            {
+                NS_TEST_EXPECT_MSG_EQ(h.GetError().GetCode(),
+                                      SipParseError::TOO_MANY_HEADERS,
+                                      "too many once encoded");
+                continue;
+            }
+            std::string text = h.GetMessage().Encode();
+            SipParseResult h2 = SipParser::Parse(text);
+            NS_TEST_ASSERT_MSG_EQ(h2.IsOk(), true, "the encoding parses");
+            NS_TEST_EXPECT_MSG_EQ(h2.GetMessage().Encode(), text, "and encodes the same");
+        }
+    }
+};
+
 /// The suite.
 class SipParserTestSuite : public TestSuite
 {
@@ -310,6 +396,7 @@ class SipParserTestSuite : public TestSuite
         AddTestCase(new SipParserExamplesTestCase, TestCase::QUICK);
         AddTestCase(new SipParserFramingTestCase, TestCase::QUICK);
         AddTestCase(new SipParserErrorsTestCase, TestCase::QUICK);
+        AddTestCase(new SipParserSizeLimitTestCase, TestCase::QUICK);
     }
 };
 

@@ -532,18 +532,35 @@ ImsScenarioConfig::Parse(std::string& error)
     {
         return bad(find("attackVictim"), "must name a UE (1.." + std::to_string(v.ues) + ")");
     }
+    bool desyncGiven = v.maxDesyncFactor.IsStrictlyPositive();
     m_values = v;
     ResolvePrivacyConstants();
     const Values& r = m_values;
+    // RFC 8981 3.8 (RFC 4941 3.5): a temporary address's preferred lifetime,
+    // TEMP_PREFERRED_LIFETIME - DESYNC_FACTOR, must exceed REGEN_ADVANCE, or no address is
+    // ever made; DESYNC_FACTOR may be drawn as large as MAX_DESYNC_FACTOR.
+    const std::string regen =
+        "REGEN_ADVANCE (" + SecondsText(r.regenAdvance) + " s, --regenAdvance)";
     if (r.rotationInterval <= r.regenAdvance)
     {
         return bad(find("rotationInterval"),
-                   "must exceed REGEN_ADVANCE (" + SecondsText(r.regenAdvance) + " s)");
+                   "too short: the rotation interval, TEMP_PREFERRED_LIFETIME, must exceed " +
+                       regen);
     }
     if (r.maxDesyncFactor >= r.rotationInterval - r.regenAdvance)
     {
-        return bad(find("maxDesyncFactor"),
-                   "must be below rotationInterval - regenAdvance (RFC 3041 3.5)");
+        if (desyncGiven)
+        {
+            return bad(find("maxDesyncFactor"),
+                       "must be below rotationInterval - " + regen +
+                           ": TEMP_PREFERRED_LIFETIME - DESYNC_FACTOR must exceed REGEN_ADVANCE "
+                           "(RFC 8981 3.8)");
+        }
+        return bad(find("rotationInterval"),
+                   "too short: TEMP_PREFERRED_LIFETIME - DESYNC_FACTOR must exceed " + regen +
+                       ", and MAX_DESYNC_FACTOR is 0.4 x rotationInterval (--maxDesyncFactor), "
+                       "so rotationInterval must exceed " +
+                       SecondsText(r.regenAdvance / 0.6) + " s (RFC 8981 3.8)");
     }
     if (r.tempValidLifetime < r.rotationInterval)
     {

@@ -347,6 +347,14 @@ SipTransport::Send(const SipMessage& message, const SipTarget& target, bool isRe
         Drop(packet, info, NOT_STARTED);
         return false;
     }
+    if (info.size > MAX_SEND_SIZE)
+    {
+        // RFC 3261 18.1.1 wants a congestion-controlled transport, which is not modelled.
+        NS_LOG_WARN("message of " << info.size << " bytes not sent: larger than " << MAX_SEND_SIZE
+                                  << " bytes (UDP only)");
+        Drop(packet, info, MESSAGE_TOO_LARGE);
+        return false;
+    }
     if (target.isProtected)
     {
         Ptr<IpsecStack> ipsec = GetIpsecStack();
@@ -822,6 +830,8 @@ SipTransport::GetDropReasonName(DropReason reason)
         return "socket-error";
     case NOT_STARTED:
         return "not-started";
+    case MESSAGE_TOO_LARGE:
+        return "message-too-large";
     default:
         return "unknown";
     }

@@ -80,8 +80,19 @@ class SipTransport : public Object
         SOURCE_NOT_LOCAL,            //!< send: source not the node's (or :: when protected)
         SOCKET_ERROR,                //!< send: bind or send failed (no route, port in use)
         NOT_STARTED,                 //!< send: the transport is not started
+        MESSAGE_TOO_LARGE,           //!< send: encoded message above MAX_SEND_SIZE
         DROP_REASON_COUNT            //!< number of reasons (not a reason)
     };
+
+    /**
+     * Largest encoded message Send lets out, bytes: what an IPv6 payload (65535 bytes, no
+     * jumbograms) holds after UDP (8) and the most ESP adds (SPI, sequence number, at most
+     * 3 bytes of padding, pad length, next header and a 96-bit ICV: 25).  RFC 3261 18.1.1
+     * would move a large request to a congestion-controlled transport; the model has only
+     * UDP, so a larger message is refused (MESSAGE_TOO_LARGE) and Send returns false, the
+     * transport error of RFC 3261 18.4 that the sender handles as 8.1.3.1 says.
+     */
+    static constexpr uint32_t MAX_SEND_SIZE = 65535 - 8 - 25;
 
     /** Callback for received messages: the message and what the transport knows. */
     typedef Callback<void, const SipMessage&, const SipPacketInfo&> ReceiveCallback;
@@ -177,7 +188,8 @@ class SipTransport : public Object
      * \param message the message (encoded canonically, Content-Length included)
      * \param target where and how
      * \param isRetransmission marks retransmissions in the traces (counted all the same)
-     * \returns true when the datagram left; false when it was refused (counted, traced)
+     * \returns true when the datagram left; false when it was refused (counted, traced),
+     * among others when it is larger than MAX_SEND_SIZE
      */
     bool Send(const SipMessage& message, const SipTarget& target, bool isRetransmission = false);
 

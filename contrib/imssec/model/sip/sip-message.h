@@ -42,7 +42,9 @@ class SipParser;
  * canonical spelling, ": " after the name, linear white space outside quoted strings
  * folded to one SP, CRLF line ends, and one Content-Length (the body size) as the last
  * header.  Encoding a parsed message gives back an equivalent message, and
- * Encode(Parse(Encode(m))) == Encode(m).
+ * Encode(Parse(Encode(m))) == Encode(m) (SipParser refuses a message whose encoding would
+ * exceed SipParser::MAX_MESSAGE_SIZE; a message built larger than that encodes, and
+ * SipTransport refuses to send it).
  */
 class SipMessage
 {

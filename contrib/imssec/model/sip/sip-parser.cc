@@ -178,6 +178,7 @@ SipParser::Parse(const uint8_t* data, size_t size, SipMessage* out, SipParseErro
     auto& headers = out->m_headers;
     headers.reserve(24);
     bool haveLength = false;
+    size_t lengthLines = 0; // Content-Length lines: Encode() writes exactly one
     uint64_t contentLength = 0;
     while (true)
     {
@@ -296,6 +297,7 @@ SipParser::Parse(const uint8_t* data, size_t size, SipMessage* out, SipParseErro
             }
             haveLength = true;
             contentLength = n;
+            ++lengthLines;
         }
         headers.push_back(SipMessage::Header{id, span(p, ne), span(v, ve)});
         p = nl + 1;
@@ -318,6 +320,32 @@ SipParser::Parse(const uint8_t* data, size_t size, SipMessage* out, SipParseErro
     else
     {
         out->m_body = Span{static_cast<uint32_t>(bodyStart), static_cast<uint32_t>(available)};
+    }
+    // Encode() writes one Content-Length after the other headers: the encoding must not have
+    // more header lines than Parse accepts either.
+    if (headers.size() - lengthLines + 1 > MAX_HEADERS)
+    {
+        return Fail(error,
+                    SipParseError::TOO_MANY_HEADERS,
+                    "256 header lines and no Content-Length: the encoding would have 257",
+                    bodyStart);
+    }
+    // Encode() spells names out in full, adds ": " and CRLFs and writes Content-Length, so a
+    // message near the limit can grow past it; refusing it here keeps the round trip
+    // Encode(Parse(Encode(m))) == Encode(m) for every message Parse accepts.  The growth is
+    // at most MAX_ENCODING_GROWTH per line (RFC 3261 7.3.3 compact form to the longest name,
+    // 21 bytes, plus SP and CR): only messages that close to the limit are encoded to check.
+    if (size + MAX_ENCODING_GROWTH * (headers.size() + 3) > MAX_MESSAGE_SIZE)
+    {
+        std::string canonical;
+        out->EncodeTo(&canonical);
+        if (canonical.size() > MAX_MESSAGE_SIZE)
+        {
+            return Fail(error,
+                        SipParseError::TOO_LARGE,
+                        "canonical encoding larger than 65535 bytes",
+                        MAX_MESSAGE_SIZE);
+        }
     }
     if (error)
     {

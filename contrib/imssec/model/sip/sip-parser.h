@@ -63,13 +63,18 @@ class SipParseResult
  * accessors of SipMessage do that on demand, and SipMessage::Validate() checks them all.
  *
  * Any input gives a message or an error naming the reason and the byte offset; memory use
- * is bounded by the input size (at most MAX_MESSAGE_SIZE bytes are accepted).
+ * is bounded by the input size (at most MAX_MESSAGE_SIZE bytes are accepted).  A message is
+ * accepted only when its canonical encoding (SipMessage::Encode) also fits in
+ * MAX_MESSAGE_SIZE bytes, so that every accepted message re-encodes to bytes Parse accepts.
  */
 class SipParser
 {
   public:
     static constexpr size_t MAX_MESSAGE_SIZE = 65535; ///< largest accepted input, bytes
     static constexpr size_t MAX_HEADERS = 256;        ///< most header lines accepted
+    /// Most bytes SipMessage::Encode() adds to one line of a parsed message (a compact
+    /// name written in full, ": ", CRLF for LF) or for the Content-Length it appends
+    static constexpr size_t MAX_ENCODING_GROWTH = 32;
 
     /**
      * \param data the bytes

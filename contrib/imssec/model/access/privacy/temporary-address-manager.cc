@@ -22,6 +22,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace ns3
 {
@@ -137,6 +138,14 @@ TemporaryAddressManager::GetTypeId()
                           UintegerValue(5),
                           MakeUintegerAccessor(&TemporaryAddressManager::m_idgenRetries),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxDeprecatedAddresses",
+                          "Deprecated temporary addresses kept on the interface when no upper "
+                          "layer uses them (count); the oldest beyond are removed before their "
+                          "valid lifetime ends, as RFC 4941 3.4 allows; 4294967295 keeps all "
+                          "until TempValidLifetime; default 16.",
+                          UintegerValue(16),
+                          MakeUintegerAccessor(&TemporaryAddressManager::m_maxDeprecated),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("InitialHistory",
                           "Initial 64-bit history value of the MD5 algorithm (0 = draw it from "
                           "the random stream); default 0.",
@@ -153,7 +162,9 @@ TemporaryAddressManager::GetTypeId()
                             MakeTraceSourceAccessor(&TemporaryAddressManager::m_deprecatedTrace),
                             "ns3::TemporaryAddressManager::AddressTracedCallback")
             .AddTraceSource("TemporaryAddressInvalidated",
-                            "A temporary address became invalid and was removed: address, time.",
+                            "A temporary address became invalid and was removed (valid lifetime "
+                            "over, or deprecated and unused beyond MaxDeprecatedAddresses): "
+                            "address, time.",
                             MakeTraceSourceAccessor(&TemporaryAddressManager::m_invalidatedTrace),
                             "ns3::TemporaryAddressManager::AddressTracedCallback")
             .AddTraceSource("DadFailure",
@@ -174,6 +185,7 @@ TemporaryAddressManager::TemporaryAddressManager()
       m_publicFallback(false),
       m_desyncPerAddress(false),
       m_idgenRetries(5),
+      m_maxDeprecated(16),
       m_initialHistory(0),
       m_started(false),
       m_interfaceId{},
@@ -182,6 +194,7 @@ TemporaryAddressManager::TemporaryAddressManager()
       m_nGenerated(0),
       m_nDeprecated(0),
       m_nInvalidated(0),
+      m_nRemovedUnused(0),
       m_nDadFailures(0),
       m_nRas(0),
       m_nBadRas(0)
@@ -277,6 +290,8 @@ TemporaryAddressManager::DoDispose()
     m_rng = nullptr;
     m_prefixes.clear();
     m_temps.clear();
+    m_tempIndex.clear();
+    m_inUse = MakeNullCallback<bool, Ipv6Address>();
     Object::DoDispose();
 }
 
@@ -295,15 +310,20 @@ TemporaryAddressManager::Start()
     NS_ABORT_MSG_IF(m_interface == 0 || m_interface >= m_ipv6->GetNInterfaces(),
                     "TemporaryAddressManager: node " << m_node->GetId() << " has no interface "
                                                      << m_interface);
+    // RFC 8981 3.8: TEMP_PREFERRED_LIFETIME - DESYNC_FACTOR must exceed REGEN_ADVANCE.
     NS_ABORT_MSG_IF(m_regenAdvance >= m_preferredLifetime,
-                    "TemporaryAddressManager: RegenAdvance must be shorter than "
-                    "TempPreferredLifetime");
+                    "TemporaryAddressManager: REGEN_ADVANCE (attribute RegenAdvance, "
+                        << m_regenAdvance.As(Time::S)
+                        << ") must be shorter than the rotation interval TEMP_PREFERRED_LIFETIME "
+                           "(attribute TempPreferredLifetime, "
+                        << m_preferredLifetime.As(Time::S) << ")");
     NS_ABORT_MSG_IF(m_maxDesyncFactor >= m_preferredLifetime - m_regenAdvance,
-                    "TemporaryAddressManager: MaxDesyncFactor ("
+                    "TemporaryAddressManager: MAX_DESYNC_FACTOR (attribute MaxDesyncFactor, "
                         << m_maxDesyncFactor.As(Time::S)
                         << ") must be shorter than TempPreferredLifetime - RegenAdvance ("
                         << (m_preferredLifetime - m_regenAdvance).As(Time::S)
-                        << "); RFC 8981 uses 0.4 * TempPreferredLifetime");
+                        << "): TEMP_PREFERRED_LIFETIME - DESYNC_FACTOR must exceed REGEN_ADVANCE "
+                           "(RFC 8981 3.8); RFC 8981 uses 0.4 * TempPreferredLifetime");
     NS_ABORT_MSG_IF(m_validLifetime < m_preferredLifetime,
                     "TemporaryAddressManager: TempValidLifetime must not be shorter than "
                     "TempPreferredLifetime");
@@ -540,14 +560,25 @@ TemporaryAddressManager::NextIdentifier()
 bool
 TemporaryAddressManager::IsAssigned(Ipv6Address address) const
 {
-    for (uint32_t j = 0; j < m_ipv6->GetNAddresses(m_interface); ++j)
+    if (m_tempIndex.count(address) > 0)
     {
-        if (m_ipv6->GetAddress(m_interface, j).GetAddress() == address)
+        return true;
+    }
+    for (const auto& p : m_prefixes)
+    {
+        if (p.publicAddress == address)
         {
             return true;
         }
     }
     return false;
+}
+
+const TemporaryAddressManager::TemporaryAddress*
+TemporaryAddressManager::FindTemporary(Ipv6Address address) const
+{
+    auto it = m_tempIndex.find(address);
+    return it == m_tempIndex.end() ? nullptr : &*it->second;
 }
 
 void
@@ -599,6 +630,7 @@ TemporaryAddressManager::CreateTemporaryAddress(std::size_t prefixIndex)
                                        desync,
                                        now + GetDadDelay(),
                                        false});
+    m_tempIndex[address] = std::prev(m_temps.end());
     NS_LOG_INFO("node " << m_node->GetId() << ": temporary address " << address
                         << " (tentative), preferred " << preferred.As(Time::S) << ", valid "
                         << valid.As(Time::S));
@@ -673,15 +705,17 @@ TemporaryAddressManager::Process()
 {
     NS_LOG_FUNCTION(this);
     Time now = Simulator::Now();
-    for (std::size_t i = 0; i < m_temps.size();)
+    bool deprecatedOne = false;
+    for (auto it = m_temps.begin(); it != m_temps.end();)
     {
-        if (m_temps[i].state == TENTATIVE && m_temps[i].dadCheckAt <= now)
+        TemporaryAddress& t = *it;
+        if (t.state == TENTATIVE && t.dadCheckAt <= now)
         {
-            Ipv6Address address = m_temps[i].address;
+            Ipv6Address address = t.address;
             Ptr<Ipv6Interface> iface = m_ipv6->GetInterface(m_interface);
             bool found = false;
             Ipv6InterfaceAddress::State_e state = Ipv6InterfaceAddress::INVALID;
-            for (uint32_t j = 0; j < iface->GetNAddresses(); ++j)
+            for (uint32_t j = 0; j < iface->GetNAddresses() && !found; ++j)
             {
                 if (iface->GetAddress(j).GetAddress() == address)
                 {
@@ -693,14 +727,15 @@ TemporaryAddressManager::Process()
                           state == Ipv6InterfaceAddress::TENTATIVE_OPTIMISTIC))
             {
                 // ns-3's DAD timeout has not run yet: look again a moment later.
-                m_temps[i].dadCheckAt = now + TimeStep(1);
-                ++i;
+                t.dadCheckAt = now + TimeStep(1);
+                ++it;
                 continue;
             }
             if (!found || state == Ipv6InterfaceAddress::INVALID)
             {
-                Ipv6Address prefix = m_temps[i].prefix;
-                m_temps.erase(m_temps.begin() + i);
+                Ipv6Address prefix = t.prefix;
+                m_tempIndex.erase(address);
+                it = m_temps.erase(it);
                 if (!found)
                 {
                     continue; // removed behind our back
@@ -728,54 +763,102 @@ TemporaryAddressManager::Process()
                 continue;
             }
             m_consecutiveDadFailures = 0;
-            m_temps[i].state = PREFERRED;
+            t.state = PREFERRED;
             ++m_nGenerated;
             NS_LOG_INFO("node " << m_node->GetId() << ": temporary address " << address
                                 << " preferred");
             m_generatedTrace(address, now);
         }
-        if (m_temps[i].state == PREFERRED && !m_temps[i].successorStarted &&
-            m_temps[i].preferredUntil != Time::Max() &&
-            m_temps[i].preferredUntil - m_regenAdvance <= now)
+        if (t.state == PREFERRED && !t.successorStarted && t.preferredUntil != Time::Max() &&
+            t.preferredUntil - m_regenAdvance <= now)
         {
             // RFC 3041 3.4: the successor is generated REGEN_ADVANCE before deprecation.
-            m_temps[i].successorStarted = true;
-            int32_t index = FindPrefix(m_temps[i].prefix);
+            t.successorStarted = true;
+            int32_t index = FindPrefix(t.prefix);
             if (index >= 0 && m_enabled && !m_gaveUp && !m_prefixes[index].regenerationBlocked &&
                 m_prefixes[index].preferredUntil > now)
             {
                 CreateTemporaryAddress(static_cast<std::size_t>(index)); // appends
             }
         }
-        TemporaryAddress& t = m_temps[i];
         if (t.state == PREFERRED && t.preferredUntil <= now)
         {
             t.state = DEPRECATED;
             m_ipv6->GetInterface(m_interface)
                 ->SetState(t.address, Ipv6InterfaceAddress::DEPRECATED);
             ++m_nDeprecated;
+            deprecatedOne = true;
             NS_LOG_INFO("node " << m_node->GetId() << ": temporary address " << t.address
                                 << " deprecated");
             m_deprecatedTrace(t.address, now);
         }
         if (t.validUntil <= now)
         {
-            Ipv6Address address = t.address;
-            bool wasTentative = t.state == TENTATIVE;
-            m_temps.erase(m_temps.begin() + i);
-            RemoveFromInterface(address);
-            if (!wasTentative)
-            {
-                ++m_nInvalidated;
-                NS_LOG_INFO("node " << m_node->GetId() << ": temporary address " << address
-                                    << " invalid, removed");
-                m_invalidatedTrace(address, now);
-            }
+            it = Invalidate(it);
             continue;
         }
-        ++i;
+        ++it;
+    }
+    if (deprecatedOne)
+    {
+        RemoveUnusedDeprecated();
     }
     ScheduleNext();
+}
+
+std::list<TemporaryAddressManager::TemporaryAddress>::iterator
+TemporaryAddressManager::Invalidate(std::list<TemporaryAddress>::iterator it)
+{
+    Ipv6Address address = it->address;
+    bool wasTentative = it->state == TENTATIVE;
+    m_tempIndex.erase(address);
+    auto next = m_temps.erase(it);
+    RemoveFromInterface(address);
+    if (!wasTentative)
+    {
+        ++m_nInvalidated;
+        NS_LOG_INFO("node " << m_node->GetId() << ": temporary address " << address
+                            << " invalid, removed");
+        m_invalidatedTrace(address, Simulator::Now());
+    }
+    return next;
+}
+
+void
+TemporaryAddressManager::RemoveUnusedDeprecated()
+{
+    NS_LOG_FUNCTION(this);
+    uint64_t deprecated = 0;
+    for (const auto& t : m_temps)
+    {
+        deprecated += t.state == DEPRECATED ? 1 : 0;
+    }
+    // Oldest first; an address an upper layer still uses stays until its valid lifetime ends.
+    for (auto it = m_temps.begin(); it != m_temps.end() && deprecated > m_maxDeprecated;)
+    {
+        if (it->state != DEPRECATED || (!m_inUse.IsNull() && m_inUse(it->address)))
+        {
+            ++it;
+            continue;
+        }
+        NS_LOG_LOGIC("unused deprecated address " << it->address << " removed early");
+        ++m_nRemovedUnused;
+        --deprecated;
+        it = Invalidate(it);
+    }
+}
+
+void
+TemporaryAddressManager::SetAddressInUseCallback(InUseCallback callback)
+{
+    NS_LOG_FUNCTION(this);
+    m_inUse = callback;
+}
+
+uint64_t
+TemporaryAddressManager::GetNRemovedUnused() const
+{
+    return m_nRemovedUnused;
 }
 
 void
@@ -810,17 +893,13 @@ TemporaryAddressManager::GetCurrentAddress() const
 {
     if (m_enabled)
     {
-        const TemporaryAddress* newest = nullptr;
-        for (const auto& t : m_temps)
+        // m_temps is in creation order: the newest preferred one is near the end.
+        for (auto it = m_temps.rbegin(); it != m_temps.rend(); ++it)
         {
-            if (t.state == PREFERRED && (!newest || t.created >= newest->created))
+            if (it->state == PREFERRED)
             {
-                newest = &t;
+                return it->address;
             }
-        }
-        if (newest)
-        {
-            return newest->address;
         }
         if (!m_publicFallback)
         {
@@ -842,12 +921,9 @@ bool
 TemporaryAddressManager::IsValid(Ipv6Address address) const
 {
     Time now = Simulator::Now();
-    for (const auto& t : m_temps)
+    if (const TemporaryAddress* t = FindTemporary(address))
     {
-        if (t.address == address)
-        {
-            return t.state != TENTATIVE && t.validUntil > now;
-        }
+        return t->state != TENTATIVE && t->validUntil > now;
     }
     for (const auto& p : m_prefixes)
     {
@@ -863,12 +939,9 @@ bool
 TemporaryAddressManager::IsPreferred(Ipv6Address address) const
 {
     Time now = Simulator::Now();
-    for (const auto& t : m_temps)
+    if (const TemporaryAddress* t = FindTemporary(address))
     {
-        if (t.address == address)
-        {
-            return t.state == PREFERRED;
-        }
+        return t->state == PREFERRED;
     }
     for (const auto& p : m_prefixes)
     {
@@ -883,14 +956,7 @@ TemporaryAddressManager::IsPreferred(Ipv6Address address) const
 bool
 TemporaryAddressManager::IsTemporary(Ipv6Address address) const
 {
-    for (const auto& t : m_temps)
-    {
-        if (t.address == address)
-        {
-            return true;
-        }
-    }
-    return false;
+    return FindTemporary(address) != nullptr;
 }
 
 bool
@@ -936,7 +1002,7 @@ TemporaryAddressManager::GetPublicAddress() const
 std::vector<TemporaryAddressManager::TemporaryAddress>
 TemporaryAddressManager::GetTemporaryAddresses() const
 {
-    return m_temps;
+    return std::vector<TemporaryAddress>(m_temps.begin(), m_temps.end());
 }
 
 Time

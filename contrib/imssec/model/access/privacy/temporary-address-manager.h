@@ -6,6 +6,7 @@
 
 #include "randomized-interface-identifier.h"
 
+#include "ns3/callback.h"
 #include "ns3/event-id.h"
 #include "ns3/ipv6-address.h"
 #include "ns3/nstime.h"
@@ -14,6 +15,8 @@
 #include "ns3/traced-callback.h"
 
 #include <cstdint>
+#include <list>
+#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -50,6 +53,11 @@ class UniformRandomVariable;
  * - RegenAdvance before an address is deprecated its successor is generated; at the end of
  *   the preferred lifetime it is deprecated (Ipv6InterfaceAddress::DEPRECATED, still usable by
  *   what already uses it), at the end of the valid lifetime it is removed from the interface;
+ * - at most MaxDeprecatedAddresses deprecated addresses that no upper layer uses
+ *   (SetAddressInUseCallback) stay on the interface: the oldest beyond are removed early, as
+ *   RFC 4941 3.4 (RFC 8981 3.4) allows; otherwise a short rotation interval under a week's
+ *   valid lifetime piles up hundreds of addresses, and ns-3's IPv6 stack scans all of them
+ *   for every packet;
  * - later RAs only lower the lifetimes of existing temporary addresses; a zero preferred
  *   lifetime deprecates them without regeneration, a zero valid lifetime (the GGSN's
  *   deactivation) removes them and the public address.
@@ -210,6 +218,22 @@ class TemporaryAddressManager : public Object
     int64_t AssignStreams(int64_t stream);
 
     /**
+     * Callback that tells whether an upper layer still uses an address (a registration, a
+     * session): such a deprecated address is kept until its valid lifetime ends.
+     */
+    typedef Callback<bool, Ipv6Address> InUseCallback;
+
+    /**
+     * \brief Sets who is asked before a deprecated address is removed early.
+     * \param callback returns true for an address in use (a null callback: none is)
+     */
+    void SetAddressInUseCallback(InUseCallback callback);
+
+    /** \returns the number of unused deprecated addresses removed before their valid
+     * lifetime ended (MaxDeprecatedAddresses); GetNInvalidated() counts them too */
+    uint64_t GetNRemovedUnused() const;
+
+    /**
      * TracedCallback signature of the address events.
      * \param address the address
      * \param time the simulation time of the event
@@ -281,6 +305,20 @@ class TemporaryAddressManager : public Object
     Time NextAction(const TemporaryAddress& t) const;
 
     /**
+     * \brief Removes the oldest unused deprecated addresses beyond MaxDeprecatedAddresses
+     * (RFC 4941 3.4: a deprecated temporary address no upper layer uses may go).
+     */
+    void RemoveUnusedDeprecated();
+
+    /**
+     * \brief Forgets a temporary address, removes it from the interface and reports it
+     * invalid.
+     * \param it the address in m_temps
+     * \returns the next element of m_temps
+     */
+    std::list<TemporaryAddress>::iterator Invalidate(std::list<TemporaryAddress>::iterator it);
+
+    /**
      * \brief Removes a temporary address from the interface.
      * \param address the address
      */
@@ -294,9 +332,16 @@ class TemporaryAddressManager : public Object
 
     /**
      * \param address an address
-     * \returns true when the address is already assigned to the interface
+     * \returns true when the address is already assigned to the interface by this manager
+     * (a temporary or a public address; an index lookup, no scan of the interface)
      */
     bool IsAssigned(Ipv6Address address) const;
+
+    /**
+     * \param address an address
+     * \returns its entry in m_temps, nullptr when it is not a current temporary address
+     */
+    const TemporaryAddress* FindTemporary(Ipv6Address address) const;
 
     /**
      * \brief Reports the public address once ns-3's DAD for it is over.
@@ -319,6 +364,7 @@ class TemporaryAddressManager : public Object
     Time m_maxDesyncFactor;           //!< MAX_DESYNC_FACTOR
     bool m_desyncPerAddress;          //!< DESYNC_FACTOR per address (RFC 8981)
     uint32_t m_idgenRetries;          //!< TEMP_IDGEN_RETRIES
+    uint32_t m_maxDeprecated;         //!< MaxDeprecatedAddresses
     uint64_t m_initialHistory;        //!< initial history value (0: random)
     Ptr<UniformRandomVariable> m_rng; //!< DESYNC_FACTOR and initial history
 
@@ -331,19 +377,23 @@ class TemporaryAddressManager : public Object
     RandomizedInterfaceIdentifier m_idGenerator;        //!< RFC 3041 3.2.1 state
     RandomizedInterfaceIdentifier::Bytes m_interfaceId; //!< the EUI-64 identifier
     std::vector<PrefixInfo> m_prefixes;                 //!< advertised prefixes
-    std::vector<TemporaryAddress> m_temps;              //!< temporary addresses, oldest first
-    uint32_t m_consecutiveDadFailures;                  //!< DAD failures in a row
-    bool m_gaveUp;                                      //!< gave up after DAD failures
-    EventId m_timer;                                    //!< the single timer
-    Time m_timerAt;                                     //!< when m_timer expires
+    std::list<TemporaryAddress> m_temps;                //!< temporary addresses, oldest first
+    std::unordered_map<Ipv6Address, std::list<TemporaryAddress>::iterator, Ipv6AddressHash>
+        m_tempIndex;                   //!< m_temps by address
+    InUseCallback m_inUse;             //!< upper layers' use of addresses
+    uint32_t m_consecutiveDadFailures; //!< DAD failures in a row
+    bool m_gaveUp;                     //!< gave up after DAD failures
+    EventId m_timer;                   //!< the single timer
+    Time m_timerAt;                    //!< when m_timer expires
 
     // Statistics
-    uint64_t m_nGenerated;   //!< addresses that became preferred
-    uint64_t m_nDeprecated;  //!< addresses deprecated
-    uint64_t m_nInvalidated; //!< addresses removed
-    uint64_t m_nDadFailures; //!< DAD failures
-    uint64_t m_nRas;         //!< RAs processed
-    uint64_t m_nBadRas;      //!< RAs discarded
+    uint64_t m_nGenerated;     //!< addresses that became preferred
+    uint64_t m_nDeprecated;    //!< addresses deprecated
+    uint64_t m_nInvalidated;   //!< addresses removed
+    uint64_t m_nRemovedUnused; //!< of which unused deprecated ones removed early
+    uint64_t m_nDadFailures;   //!< DAD failures
+    uint64_t m_nRas;           //!< RAs processed
+    uint64_t m_nBadRas;        //!< RAs discarded
 
     TracedCallback<Ipv6Address, Time> m_generatedTrace;   //!< became preferred
     TracedCallback<Ipv6Address, Time> m_deprecatedTrace;  //!< deprecated

@@ -447,6 +447,7 @@ ImsUeClient::StartApplication()
                                             MakeCallback(&ImsUeClient::OnAddressGenerated, this));
     m_addresses->TraceConnectWithoutContext("TemporaryAddressInvalidated",
                                             MakeCallback(&ImsUeClient::OnAddressInvalidated, this));
+    m_addresses->SetAddressInUseCallback(MakeCallback(&ImsUeClient::IsAddressInUse, this));
     m_ipsec->TraceConnectWithoutContext("SaSetExpired",
                                         MakeCallback(&ImsUeClient::OnSaSetExpired, this));
     m_running = true;
@@ -491,6 +492,7 @@ ImsUeClient::DisconnectTraces()
         m_addresses->TraceDisconnectWithoutContext(
             "TemporaryAddressInvalidated",
             MakeCallback(&ImsUeClient::OnAddressInvalidated, this));
+        m_addresses->SetAddressInUseCallback(MakeNullCallback<bool, Ipv6Address>());
     }
     if (m_ipsec)
     {
@@ -781,6 +783,14 @@ ImsUeClient::ResumeDeferredRotation()
     {
         EvaluateRotation(current);
     }
+}
+
+bool
+ImsUeClient::IsAddressInUse(Ipv6Address address) const
+{
+    return address == m_source ||
+           (m_registration.IsRegistered() && m_registration.GetContactAddress() == address) ||
+           m_sessions.IsAddressInUse(address);
 }
 
 void

@@ -278,6 +278,12 @@ class ImsUeClient : public Application
      * \param time when
      */
     void OnAddressInvalidated(Ipv6Address address, Time time);
+    /**
+     * \param address an address of the UE
+     * \returns true while the registration or a session uses it (the address manager keeps
+     * such a deprecated address until its valid lifetime ends)
+     */
+    bool IsAddressInUse(Ipv6Address address) const;
     /** \param address the new preferred address: apply the rotation policy */
     void EvaluateRotation(Ipv6Address address);
     /** \brief After a registration: apply the policy to an address that came meanwhile. */
