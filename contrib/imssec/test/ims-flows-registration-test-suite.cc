@@ -8,10 +8,10 @@
 #include "ims-flows-test-network.h"
 
 #include "ns3/aka-credentials.h"
+#include "ns3/enum.h"
 #include "ns3/hss.h"
 #include "ns3/ims-metrics-collector.h"
 #include "ns3/ims-ue-client.h"
-#include "ns3/enum.h"
 #include "ns3/integer.h"
 #include "ns3/ipsec-sa.h"
 #include "ns3/ipsec-stack.h"
@@ -272,9 +272,8 @@ class FlowsMacFailureTestCase : public TestCase
         wrong.k[0] ^= 0x01; // an HSS that does not know this USIM's K
         t.Ue()->SetAkaCredentials(wrong);
         std::vector<std::string> answers;
-        t.net.scscfApp->TraceConnectWithoutContext(
-            "RegisterAnswered",
-            MakeBoundCallback(&NoteAnswer, &answers));
+        t.net.scscfApp->TraceConnectWithoutContext("RegisterAnswered",
+                                                   MakeBoundCallback(&NoteAnswer, &answers));
         ImsMetricsCollector collector(t.net, Seconds(60));
         collector.Start();
         Simulator::Stop(Seconds(600));

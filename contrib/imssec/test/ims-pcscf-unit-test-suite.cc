@@ -431,10 +431,10 @@ class PcscfAllocatedPrefixTestCase : public TestCase
         PcscfSecAgreeServer server;
         PcscfSecAgreeServer::Config c;
         NS_TEST_ASSERT_MSG_EQ(+c.allocatedPrefixLength, 64, "default: one /64 per UE");
-        NS_TEST_ASSERT_MSG_EQ((c.widerThanAllocation ==
-                               PcscfSecAgreeServer::WiderThanAllocation::CLAMP),
-                              true,
-                              "default: clamp");
+        NS_TEST_ASSERT_MSG_EQ(
+            (c.widerThanAllocation == PcscfSecAgreeServer::WiderThanAllocation::CLAMP),
+            true,
+            "default: clamp");
         PcscfRegistration::Offer o;
         for (auto policy : {AddrPrefLengthPolicy::HONOUR, AddrPrefLengthPolicy::CLAMP})
         {
@@ -473,7 +473,8 @@ class PcscfAllocatedPrefixTestCase : public TestCase
         };
         std::string why;
         NS_TEST_ASSERT_MSG_EQ(offer(";addr-pref-length=48", &why), false, "refused: 494");
-        NS_TEST_ASSERT_MSG_EQ(why, "addr-pref-length 48 is shorter than the /64 allocated to the UE",
+        NS_TEST_ASSERT_MSG_EQ(why,
+                              "addr-pref-length 48 is shorter than the /64 allocated to the UE",
                               "reason");
         NS_TEST_ASSERT_MSG_EQ(offer(";addr-pref-length=64", &why), true, "/64 accepted");
         NS_TEST_ASSERT_MSG_EQ(offer(";addr-pref-length=96", &why), true, "/96 accepted");

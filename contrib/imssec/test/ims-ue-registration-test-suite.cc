@@ -684,9 +684,9 @@ class MacFailureThenValidTestCase : public UeTestCase
     {
         UeTestNetwork net;
         net.core->script = [](const SipMessage&, const SipPacketInfo&, uint32_t n) {
-            return n == 1 ? UeTestCore::Decision{UeTestCore::BAD_AUTN, 0}
-                          : n == 2 ? UeTestCore::Decision{UeTestCore::CHALLENGE, 0}
-                                   : UeTestCore::Decision{};
+            return n == 1   ? UeTestCore::Decision{UeTestCore::BAD_AUTN, 0}
+                   : n == 2 ? UeTestCore::Decision{UeTestCore::CHALLENGE, 0}
+                            : UeTestCore::Decision{};
         };
         Simulator::Stop(Seconds(60));
         Simulator::Run();

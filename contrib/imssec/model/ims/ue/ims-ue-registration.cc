@@ -153,6 +153,18 @@ ImsUeRegistration::EmptyAuthorization() const
     return d;
 }
 
+SipDigest
+ImsUeRegistration::ChallengeAuthorization(const std::string& realm, const std::string& nonce) const
+{
+    SipDigest d(SipDigest::CREDENTIALS);
+    d.SetScheme("Digest");
+    d.SetUsername(m_identity.impi);
+    d.SetRealm(realm);
+    d.SetNonce(nonce);
+    d.SetUri("sip:" + m_identity.domain);
+    return d;
+}
+
 SipMessage
 ImsUeRegistration::BuildRegister(uint16_t viaPort,
                                  uint16_t contactPort,
@@ -385,12 +397,7 @@ ImsUeRegistration::OnChallenge(const SipMessage& response)
         {
             m_listener.failed(m_cause, REG_FAIL_SYNC_FAILURE, 401);
         }
-        SipDigest auth(SipDigest::CREDENTIALS);
-        auth.SetScheme("Digest");
-        auth.SetUsername(m_identity.impi);
-        auth.SetRealm(realm);
-        auth.SetNonce(nonce);
-        auth.SetUri("sip:" + m_identity.domain);
+        SipDigest auth = ChallengeAuthorization(realm, nonce);
         DigestAka::Parameters p;
         p.username = m_identity.impi;
         p.realm = realm;
@@ -434,12 +441,7 @@ ImsUeRegistration::OnChallenge(const SipMessage& response)
         p.nc = "00000001";
         p.cnonce = NewToken();
     }
-    SipDigest auth(SipDigest::CREDENTIALS);
-    auth.SetScheme("Digest");
-    auth.SetUsername(p.username);
-    auth.SetRealm(p.realm);
-    auth.SetNonce(p.nonce);
-    auth.SetUri(p.uri);
+    SipDigest auth = ChallengeAuthorization(p.realm, p.nonce);
     auth.SetResponse(DigestAka::ComputeAkaResponse(p, r.res));
     auth.SetAlgorithm(DigestAka::ALGORITHM);
     if (qop)
@@ -482,12 +484,7 @@ ImsUeRegistration::ReportInvalidChallenge(const std::string& realm, const std::s
     // clear (an initial registration has none: the pending set of the challenge is never
     // built, since its keys come from the network the UE just failed to authenticate).
     NS_LOG_WARN("AUTN MAC failure: challenge reported invalid (" << m_invalidChallenges << ")");
-    SipDigest auth(SipDigest::CREDENTIALS);
-    auth.SetScheme("Digest");
-    auth.SetUsername(m_identity.impi);
-    auth.SetRealm(realm);
-    auth.SetNonce(nonce);
-    auth.SetUri("sip:" + m_identity.domain);
+    SipDigest auth = ChallengeAuthorization(realm, nonce);
     auth.SetResponse("");
     auth.SetAlgorithm(DigestAka::ALGORITHM);
     m_protected = m_registered && m_security->HasActive();

@@ -236,6 +236,13 @@ class ImsUeRegistration
     SipDigest EmptyAuthorization() const;
 
     /**
+     * \param realm the challenge's realm
+     * \param nonce the challenge's nonce
+     * \returns Authorization naming that challenge, without response and algorithm
+     */
+    SipDigest ChallengeAuthorization(const std::string& realm, const std::string& nonce) const;
+
+    /**
      * \brief Sends a REGISTER of the current attempt in a new client transaction.
      * \param request the request
      * \param target where
@@ -319,19 +326,19 @@ class ImsUeRegistration
     Time m_saMargin;                  //!< SA lifetime beyond the expiry
     Listener m_listener;              //!< reports
 
-    State m_state;                //!< state
-    Step m_step;                  //!< attempt step
-    bool m_registered;            //!< a registration is in force
-    ImsRegistrationCause m_cause; //!< attempt cause
-    Time m_attemptStart;          //!< attempt start
-    Ipv6Address m_source;         //!< attempt address
-    bool m_protected;             //!< attempt sent through the active set
-    bool m_resynchronising;       //!< the attempt carries auts
+    State m_state;                    //!< state
+    Step m_step;                      //!< attempt step
+    bool m_registered;                //!< a registration is in force
+    ImsRegistrationCause m_cause;     //!< attempt cause
+    Time m_attemptStart;              //!< attempt start
+    Ipv6Address m_source;             //!< attempt address
+    bool m_protected;                 //!< attempt sent through the active set
+    bool m_resynchronising;           //!< the attempt carries auts
     bool m_reportingInvalidChallenge; //!< the last REGISTER reported an invalid challenge
     uint32_t m_invalidChallenges;     //!< consecutive invalid challenges
-    uint16_t m_contactPort;       //!< Contact port of the attempt's last REGISTER
-    ImsUeSecurity::Offer m_offer; //!< attempt Security-Client
-    uint64_t m_handle;            //!< current client transaction
+    uint16_t m_contactPort;           //!< Contact port of the attempt's last REGISTER
+    ImsUeSecurity::Offer m_offer;     //!< attempt Security-Client
+    uint64_t m_handle;                //!< current client transaction
 
     std::string m_callId;                    //!< Call-ID
     std::string m_fromTag;                   //!< From tag
