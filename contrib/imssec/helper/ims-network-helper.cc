@@ -19,6 +19,7 @@
 #include "ns3/scscf-helper.h"
 #include "ns3/scscf.h"
 #include "ns3/string.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -187,6 +188,12 @@ ImsNetworkHelper::Install(uint32_t nUes)
     net.hss = scscf.GetHss();
 
     PcscfHelper pcscf(net.scscfAddress);
+    if (uint8_t allocated = net.ggsnApp->GetAllocatedPrefixLength())
+    {
+        // What a real P-CSCF learns from its operator's configuration (or over Rx): the
+        // prefix each UE owns, so addr-pref-length never widens an SA beyond it.
+        pcscf.SetAttribute("AllocatedPrefixLength", UintegerValue(allocated));
+    }
     for (const auto& [name, value] : m_pcscf)
     {
         pcscf.SetAttribute(name, *value);

@@ -89,6 +89,8 @@ class ImsNetworkHelper
      */
     void SetRotationInterval(Time interval);
     /**
+     * \brief Sets a Pcscf attribute (AllocatedPrefixLength is the GGSN's allocation length
+     * unless set here).
      * \param name a Pcscf attribute
      * \param value its value
      */

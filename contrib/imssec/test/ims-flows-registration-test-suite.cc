@@ -7,7 +7,10 @@
 // (/64).
 #include "ims-flows-test-network.h"
 
+#include "ns3/aka-credentials.h"
+#include "ns3/enum.h"
 #include "ns3/hss.h"
+#include "ns3/ims-metrics-collector.h"
 #include "ns3/ims-ue-client.h"
 #include "ns3/integer.h"
 #include "ns3/ipsec-sa.h"
@@ -18,9 +21,13 @@
 #include "ns3/sec-agree-rules.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
+#include "ns3/usim.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 using namespace ns3;
 using namespace ns3::tests;
@@ -216,6 +223,256 @@ class FlowsRegistrationTestCase : public TestCase
     std::optional<uint8_t> m_apl; //!< addr-pref-length sent
 };
 
+namespace
+{
+
+/**
+ * \param answers where to note "status reason"
+ * \param status the S-CSCF's REGISTER answer
+ * \param reason why
+ */
+void
+NoteAnswer(std::vector<std::string>* answers,
+           const std::string& /* impi */,
+           uint16_t status,
+           const std::string& reason)
+{
+    answers->push_back(std::to_string(status) + " " + reason);
+}
+
+} // namespace
+
+/**
+ * \ingroup imssec-tests
+ * Network authentication failure on the wire (TS 24.229 5.1.1.5.3 and 5.4.1.2.3, TS 33.203
+ * 6.1.2): the UE's USIM holds another K than the HSS, so every AUTN fails its MAC check.  The
+ * UE answers each challenge with a further REGISTER of the same attempt (same Call-ID, next
+ * CSeq) in clear (no SA exists), whose Authorization has the challenge's nonce, an empty
+ * response and no auts, with a new Security-Client and no Security-Verify; the P-CSCF marks it
+ * integrity-protected="no"; the S-CSCF answers 403 and registers nothing.  After the back-off
+ * the UE tries once more, and after the second invalid challenge it stops (halted): eight
+ * messages on the access link, no SA at the UE, two MAC failures counted and reported by the
+ * metrics collector.
+ */
+class FlowsMacFailureTestCase : public TestCase
+{
+  public:
+    FlowsMacFailureTestCase()
+        : TestCase("MAC failure: REGISTER with an empty response, 403, halted after two")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FlowsTestNetwork t(1, [](ImsNetworkHelper& h) {
+            h.SetUeAttribute("RetryBaseTime", TimeValue(Seconds(10)));
+        });
+        AkaCredentials wrong = t.net.hss->GetSimulatedCredentials("ue1@ims.example");
+        wrong.k[0] ^= 0x01; // an HSS that does not know this USIM's K
+        t.Ue()->SetAkaCredentials(wrong);
+        std::vector<std::string> answers;
+        t.net.scscfApp->TraceConnectWithoutContext("RegisterAnswered",
+                                                   MakeBoundCallback(&NoteAnswer, &answers));
+        ImsMetricsCollector collector(t.net, Seconds(60));
+        collector.Start();
+        Simulator::Stop(Seconds(600));
+        Simulator::Run();
+
+        auto a = FlowsTestNetwork::Sip(t.access);
+        std::string sequence;
+        for (const WirePacket& w : a)
+        {
+            sequence += (sequence.empty() ? "" : ", ") + w.Describe();
+        }
+        NS_TEST_ASSERT_MSG_EQ(sequence,
+                              "REGISTER, 401 REGISTER, REGISTER, 403 REGISTER, "
+                              "REGISTER, 401 REGISTER, REGISTER, 403 REGISTER",
+                              "two attempts, each challenge reported invalid, then silence");
+        IMS_TEST_REQUIRE_SIZE(a, 8, "access link messages");
+        for (size_t i : {size_t(2), size_t(6)})
+        {
+            const WirePacket& first = a[i - 2];
+            const WirePacket& report = a[i];
+            auto www = a[i - 1].message.GetDigest("WWW-Authenticate");
+            auto auth = report.message.GetDigest("Authorization");
+            NS_TEST_ASSERT_MSG_EQ((www.has_value() && auth.has_value()), true, "Digest headers");
+            if (!www || !auth)
+            {
+                continue;
+            }
+            NS_TEST_ASSERT_MSG_EQ(+report.nextHeader, 17, "in clear: no SA exists");
+            NS_TEST_ASSERT_MSG_EQ(report.destinationPort, 5060, "to the unprotected port");
+            NS_TEST_ASSERT_MSG_EQ(auth->GetResponse().has_value(), true, "response present");
+            NS_TEST_ASSERT_MSG_EQ(auth->GetResponse().value_or("x"), "", "and empty");
+            NS_TEST_ASSERT_MSG_EQ(auth->GetAuts().has_value(), false, "no auts");
+            NS_TEST_ASSERT_MSG_EQ(auth->GetNonce().value_or(""),
+                                  www->GetNonce().value_or("-"),
+                                  "names the refused challenge");
+            NS_TEST_ASSERT_MSG_EQ(*report.message.GetCallId(),
+                                  *first.message.GetCallId(),
+                                  "same Call-ID");
+            NS_TEST_ASSERT_MSG_EQ(report.message.GetCseq()->GetSequence(),
+                                  first.message.GetCseq()->GetSequence() + 1,
+                                  "next CSeq");
+            NS_TEST_ASSERT_MSG_EQ(report.message.HasHeader("Security-Verify"),
+                                  false,
+                                  "no Security-Verify: no SA set was built");
+            auto before = Mechanisms(first.message, "Security-Client");
+            auto after = Mechanisms(report.message, "Security-Client");
+            IMS_TEST_REQUIRE_SIZE(after, before.size(), "a new Security-Client");
+            NS_TEST_ASSERT_MSG_NE(after[0].GetSpiC().value_or(0),
+                                  before[0].GetSpiC().value_or(0),
+                                  "new spi-c");
+            NS_TEST_ASSERT_MSG_NE(after[0].GetSpiS().value_or(0),
+                                  before[0].GetSpiS().value_or(0),
+                                  "new spi-s");
+            NS_TEST_ASSERT_MSG_NE(after[0].GetPortC().value_or(0),
+                                  before[0].GetPortC().value_or(0),
+                                  "new port-c");
+        }
+        // the S-CSCF side: integrity-protected="no", 403 for the invalid challenge
+        std::vector<std::string> protectedFlags;
+        for (const WirePacket& w : t.ScscfSide())
+        {
+            auto auth = w.message.GetDigest("Authorization");
+            if (w.fromUe && w.message.IsMethod("REGISTER") && auth &&
+                auth->GetResponse().has_value() && auth->GetNonce().value_or("") != "")
+            {
+                protectedFlags.push_back(auth->Get("integrity-protected").value_or("?"));
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ((protectedFlags == std::vector<std::string>{"no", "no"}),
+                              true,
+                              "both reports reached the S-CSCF marked unprotected");
+        NS_TEST_ASSERT_MSG_EQ((answers == std::vector<std::string>{"401 challenge",
+                                                                   "403 invalid-challenge",
+                                                                   "401 challenge",
+                                                                   "403 invalid-challenge"}),
+                              true,
+                              "S-CSCF answers");
+        NS_TEST_ASSERT_MSG_EQ(t.net.scscfApp->GetRegisteredUserCount(), 0, "nothing registered");
+        // the UE
+        Ptr<ImsUeClient> ue = t.Ue();
+        const ImsUeCounters& c = ue->GetCounters();
+        NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationFailures(REG_FAIL_MAC_FAILURE), 2, "counted");
+        NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationsStarted(REG_INITIAL), 2, "two attempts");
+        NS_TEST_ASSERT_MSG_EQ(ue->GetUsim()->GetMacFailures(), 2, "USIM MAC failures");
+        NS_TEST_ASSERT_MSG_EQ(t.UeIpsec()->GetSaSetCount(), 0, "no SA at the UE");
+        NS_TEST_ASSERT_MSG_EQ(ue->GetRegistration().GetState(),
+                              ImsUeRegistration::HALTED,
+                              "no automatic attempt after two invalid challenges");
+        RunRecord record;
+        collector.Collect(record);
+        double reported = -1;
+        for (const auto& [name, value] : record.metrics)
+        {
+            if (name == "registration_failures_mac_failure")
+            {
+                reported = value;
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(reported, 2, "the metrics collector reports them");
+    }
+};
+
+/**
+ * \ingroup imssec-tests
+ * addr-pref-length never widens an SA beyond the prefix the GGSN allocated to the UE (TS 23.060
+ * 9.2.1.1: one /64 per PDP context).  Two UEs get neighbouring /64s of one /48 and ask for
+ * addr-pref-length 48.  Under the default P-CSCF (policy honour, WiderThanAllocation clamp,
+ * AllocatedPrefixLength from the GGSN) both register with SAs bound to /64, echoed as 64, and
+ * neither UE's SAs cover the other's address; with WiderThanAllocation refuse the REGISTER is
+ * answered 494 and no SA set is made, never /48.  With a GGSN allocating /56 the helper gives
+ * the P-CSCF 56, and a UE asking /56 gets it.
+ */
+class FlowsAllocatedPrefixTestCase : public TestCase
+{
+  public:
+    /**
+     * \param refuse WiderThanAllocation refuse (else clamp)
+     * \param allocated the GGSN's allocation length
+     * \param requested the UEs' addr-pref-length
+     */
+    FlowsAllocatedPrefixTestCase(bool refuse, uint8_t allocated, uint8_t requested)
+        : TestCase("addr-pref-length " + std::to_string(requested) + " under a " +
+                   std::to_string(allocated) + "-bit allocation: " +
+                   (refuse ? "refused (494)"
+                           : "SAs bound to " + std::to_string(std::max(allocated, requested)) +
+                                 " bits")),
+          m_refuse(refuse),
+          m_allocated(allocated),
+          m_requested(requested)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        FlowsTestNetwork t(2, [this](ImsNetworkHelper& h) {
+            h.GetAccessHelper().SetPoolAttribute("AllocatedPrefixLength",
+                                                 UintegerValue(m_allocated));
+            h.SetUeAttribute("AddrPrefLength", IntegerValue(m_requested));
+            if (m_refuse)
+            {
+                h.SetPcscfAttribute("WiderThanAllocation", EnumValue(1));
+            }
+        });
+        UintegerValue configured;
+        t.net.pcscfApp->GetAttribute("AllocatedPrefixLength", configured);
+        NS_TEST_ASSERT_MSG_EQ(configured.Get(), m_allocated, "the helper set the GGSN's length");
+        Simulator::Stop(Seconds(30));
+        Simulator::Run();
+
+        auto a = FlowsTestNetwork::Sip(t.access);
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(a.size(), 2u, "at least the REGISTER and its answer");
+        if (a.size() < 2)
+        {
+            return;
+        }
+        if (m_refuse)
+        {
+            NS_TEST_ASSERT_MSG_EQ(a[1].Describe(), "494 REGISTER", "refused");
+            NS_TEST_ASSERT_MSG_EQ(Mechanisms(a[1].message, "Security-Server").empty(),
+                                  false,
+                                  "494 with Security-Server (RFC 3329 2.3.2)");
+            NS_TEST_ASSERT_MSG_EQ(t.CountSaEvents(true), 0, "no SA set at all");
+            NS_TEST_ASSERT_MSG_EQ(t.Ue(0)->IsRegistered(), false, "not registered");
+            return;
+        }
+        uint8_t granted = std::max(m_allocated, m_requested);
+        auto server = Mechanisms(a[1].message, "Security-Server");
+        IMS_TEST_REQUIRE_SIZE(server, 2, "Security-Server");
+        NS_TEST_ASSERT_MSG_EQ(+server[0].GetAddrPrefLength().value_or(0), +granted, "echo");
+        IMS_TEST_REQUIRE_SIZE(t.saEvents, 2, "one SA set per UE");
+        Ipv6Address ue[2];
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(t.Ue(i)->IsRegistered(), true, "registered");
+            ue[i] = t.Ue(i)->GetRegistration().GetContactAddress();
+        }
+        if (m_requested < m_allocated)
+        {
+            NS_TEST_ASSERT_MSG_EQ(Ipv6Prefix(m_requested).IsMatch(ue[0], ue[1]),
+                                  true,
+                                  "the UEs share the requested prefix: a /" +
+                                      std::to_string(m_requested) + " SA would cover both");
+        }
+        for (const FlowsTestNetwork::SaEvent& e : t.saEvents)
+        {
+            NS_TEST_ASSERT_MSG_EQ(+e.p.uePrefixLength, +granted, "P-CSCF selector length");
+            Ipv6Address other = e.p.ueAddress == ue[0] ? ue[1] : ue[0];
+            NS_TEST_ASSERT_MSG_EQ(Ipv6Prefix(e.p.uePrefixLength).IsMatch(e.p.ueAddress, other),
+                                  false,
+                                  "one UE's SAs never cover the other UE's address");
+        }
+    }
+
+    bool m_refuse;       //!< WiderThanAllocation refuse
+    uint8_t m_allocated; //!< GGSN allocation length
+    uint8_t m_requested; //!< addr-pref-length
+};
+
 /**
  * \ingroup imssec-tests
  * Whole-flow registration suite.
@@ -228,6 +485,10 @@ class FlowsRegistrationTestSuite : public TestSuite
     {
         AddTestCase(new FlowsRegistrationTestCase(std::nullopt), TestCase::QUICK);
         AddTestCase(new FlowsRegistrationTestCase(64), TestCase::QUICK);
+        AddTestCase(new FlowsMacFailureTestCase, TestCase::QUICK);
+        AddTestCase(new FlowsAllocatedPrefixTestCase(false, 64, 48), TestCase::QUICK);
+        AddTestCase(new FlowsAllocatedPrefixTestCase(true, 64, 48), TestCase::QUICK);
+        AddTestCase(new FlowsAllocatedPrefixTestCase(false, 56, 56), TestCase::QUICK);
     }
 };
 

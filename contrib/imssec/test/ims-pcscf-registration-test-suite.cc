@@ -286,7 +286,8 @@ static class PcscfRegistrationTestSuite : public TestSuite
     {
         AddTestCase(new PcscfRegistrationTestCase("honour", 64, 64, 64, true), QUICK);
         AddTestCase(new PcscfRegistrationTestCase("honour", std::nullopt, 64, 128, false), QUICK);
-        AddTestCase(new PcscfRegistrationTestCase("honour", 56, 64, 56, true), QUICK);
+        // honour never binds below the allocated /64 (AllocatedPrefixLength)
+        AddTestCase(new PcscfRegistrationTestCase("honour", 56, 64, 64, true), QUICK);
         AddTestCase(new PcscfRegistrationTestCase("clamp", 48, 64, 64, true), QUICK);
         AddTestCase(new PcscfRegistrationTestCase("clamp", 64, 96, 96, true), QUICK);
         AddTestCase(new PcscfRegistrationTestCase("clamp", std::nullopt, 64, 128, false), QUICK);

@@ -411,6 +411,82 @@ class PcscfSecAgreeServerTestCase : public TestCase
 
 /**
  * \ingroup imssec-tests
+ * addr-pref-length against the prefix the GGSN allocated (AllocatedPrefixLength): no policy
+ * but ignore binds the UE side to a shorter prefix.  Clamp (the default): a /48 or /0 asked
+ * under a /64 allocation gives /64 (and that is what is echoed), under honour and under the
+ * clamp policy, while /64, /96 and no parameter are unchanged.  Refuse: a mechanism asking
+ * for less than the allocation is not acceptable (494), with the reason; the others are.
+ */
+class PcscfAllocatedPrefixTestCase : public TestCase
+{
+  public:
+    PcscfAllocatedPrefixTestCase()
+        : TestCase("addr-pref-length never shorter than the allocated prefix: clamp or refuse")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PcscfSecAgreeServer server;
+        PcscfSecAgreeServer::Config c;
+        NS_TEST_ASSERT_MSG_EQ(+c.allocatedPrefixLength, 64, "default: one /64 per UE");
+        NS_TEST_ASSERT_MSG_EQ(
+            (c.widerThanAllocation == PcscfSecAgreeServer::WiderThanAllocation::CLAMP),
+            true,
+            "default: clamp");
+        PcscfRegistration::Offer o;
+        for (auto policy : {AddrPrefLengthPolicy::HONOUR, AddrPrefLengthPolicy::CLAMP})
+        {
+            c.policy = policy;
+            c.minAddrPrefLength = 56;
+            server.SetConfig(c);
+            for (auto [asked, bound] : {std::make_pair(0, 64),
+                                        std::make_pair(48, 64),
+                                        std::make_pair(63, 64),
+                                        std::make_pair(64, 64),
+                                        std::make_pair(96, 96)})
+            {
+                o.addrPrefLength = static_cast<uint8_t>(asked);
+                NS_TEST_ASSERT_MSG_EQ(+server.GetSelectorLength(o), bound, "asked " << asked);
+            }
+            o.addrPrefLength = std::nullopt;
+            NS_TEST_ASSERT_MSG_EQ(+server.GetSelectorLength(o), 128, "none asked");
+        }
+        c.policy = AddrPrefLengthPolicy::IGNORE;
+        server.SetConfig(c);
+        o.addrPrefLength = 48;
+        NS_TEST_ASSERT_MSG_EQ(+server.GetSelectorLength(o), 128, "ignore: /128");
+
+        c.policy = AddrPrefLengthPolicy::HONOUR;
+        c.widerThanAllocation = PcscfSecAgreeServer::WiderThanAllocation::REFUSE;
+        server.SetConfig(c);
+        auto offer = [&server](const std::string& apl, std::string* why) {
+            std::vector<SecurityMechanism> client;
+            SecurityMechanism::ParseList("ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1000;spi-s=1001;"
+                                         "port-c=1;port-s=2" +
+                                             apl,
+                                         &client,
+                                         nullptr);
+            PcscfRegistration::Offer out;
+            return server.ChooseOffer(client, &out, why);
+        };
+        std::string why;
+        NS_TEST_ASSERT_MSG_EQ(offer(";addr-pref-length=48", &why), false, "refused: 494");
+        NS_TEST_ASSERT_MSG_EQ(why,
+                              "addr-pref-length 48 is shorter than the /64 allocated to the UE",
+                              "reason");
+        NS_TEST_ASSERT_MSG_EQ(offer(";addr-pref-length=64", &why), true, "/64 accepted");
+        NS_TEST_ASSERT_MSG_EQ(offer(";addr-pref-length=96", &why), true, "/96 accepted");
+        NS_TEST_ASSERT_MSG_EQ(offer("", &why), true, "none accepted");
+        c.allocatedPrefixLength = 48;
+        server.SetConfig(c);
+        NS_TEST_ASSERT_MSG_EQ(offer(";addr-pref-length=48", &why), true, "a /48 allocation");
+    }
+};
+
+/**
+ * \ingroup imssec-tests
  * PcscfHelper: attributes reach the application, the IPsec layer is installed when
  * missing, GetPcscf finds it; counter names.
  */
@@ -473,6 +549,7 @@ static class PcscfUnitTestSuite : public TestSuite
         AddTestCase(new PcscfTableTestCase(), QUICK);
         AddTestCase(new PcscfProxyRulesTestCase(), QUICK);
         AddTestCase(new PcscfSecAgreeServerTestCase(), QUICK);
+        AddTestCase(new PcscfAllocatedPrefixTestCase(), QUICK);
         AddTestCase(new PcscfHelperTestCase(), QUICK);
     }
 } g_pcscfUnitTestSuite; //!< static instance

@@ -570,14 +570,112 @@ class TimeoutTestCase : public UeTestCase
 
 /**
  * \ingroup imssec-tests
- * A 401 whose AUTN does not verify (MAC failure): the UE answers nothing, installs no SA,
- * counts the failure and does not register again.
+ * A 401 whose AUTN does not verify (MAC failure, TS 24.229 5.1.1.5.3): the UE reports the
+ * challenge invalid in a further REGISTER (same Call-ID, next CSeq, the challenge's nonce, an
+ * empty response, no auts, a new Security-Client, no Security-Verify), installs no SA, and
+ * counts a MAC failure when the 403 comes.  On an initial registration the report goes in
+ * clear (no set exists); on a re-registration through the active set, and the registration
+ * stays in force (the S-CSCF leaves it unchanged, TS 24.229 5.4.1.2.3) until it expires.
+ * After two consecutive invalid challenges the UE stops registering on its own.
  */
 class MacFailureTestCase : public UeTestCase
 {
   public:
-    MacFailureTestCase()
-        : UeTestCase("MAC failure: nothing sent, nothing installed, registration halted")
+    /** \param reregistration the invalid challenges come to re-registrations */
+    explicit MacFailureTestCase(bool reregistration)
+        : UeTestCase(reregistration ? "MAC failure on re-registrations: reports through the "
+                                      "active set, registered until expiry, then halted"
+                                    : "MAC failure on initial registrations: reports in clear, "
+                                      "403, halted after two"),
+          m_rereg(reregistration)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        UeTestNetwork net(nullptr, [](ImsUeHelper& h) {
+            h.SetAttribute("RetryBaseTime", TimeValue(Seconds(10)));
+        });
+        net.core->maxExpires = 1000;
+        uint32_t first = m_rereg ? 3 : 1; // the first REGISTER that gets a bad AUTN
+        net.core->script = [first](const SipMessage&, const SipPacketInfo&, uint32_t n) {
+            if (n < first)
+            {
+                return UeTestCore::Decision{};
+            }
+            return (n - first) % 2 == 0 ? UeTestCore::Decision{UeTestCore::BAD_AUTN, 0}
+                                        : UeTestCore::Decision{UeTestCore::REJECT, 403};
+        };
+        bool registeredBeforeExpiry = false;
+        Simulator::Schedule(Seconds(990), [&net, &registeredBeforeExpiry]() {
+            registeredBeforeExpiry = net.client->IsRegistered();
+        });
+        Simulator::Stop(Seconds(1500));
+        Simulator::Run();
+
+        auto registers = net.Find(true, "REGISTER", 0);
+        IMS_TEST_REQUIRE_SIZE(registers, first + 3, "two invalid challenges reported, no more");
+        IMS_TEST_REQUIRE_SIZE(net.Find(false, "REGISTER", 403), 2, "two 403s");
+        for (uint32_t i : {first, first + 2})
+        {
+            const WirePacket& before = registers[i - 1];
+            const WirePacket& report = registers[i];
+            auto auth = report.message.GetDigest("Authorization");
+            NS_TEST_ASSERT_MSG_EQ(auth.has_value(), true, "Authorization");
+            if (!auth)
+            {
+                continue;
+            }
+            NS_TEST_ASSERT_MSG_EQ(+report.nextHeader,
+                                  (m_rereg ? 50 : 17),
+                                  "through the active set if any, else in clear");
+            NS_TEST_ASSERT_MSG_EQ(auth->GetResponse().value_or("x"), "", "empty response");
+            NS_TEST_ASSERT_MSG_EQ(auth->GetAuts().has_value(), false, "no auts");
+            NS_TEST_ASSERT_MSG_EQ(auth->GetNonce().value_or("").empty(), false, "nonce");
+            NS_TEST_ASSERT_MSG_EQ(*report.message.GetCallId(),
+                                  *before.message.GetCallId(),
+                                  "Call-ID");
+            NS_TEST_ASSERT_MSG_EQ(report.message.GetCseq()->GetSequence(),
+                                  before.message.GetCseq()->GetSequence() + 1,
+                                  "CSeq + 1");
+            NS_TEST_ASSERT_MSG_NE(Client(report).GetSpiC().value_or(0),
+                                  Client(before).GetSpiC().value_or(0),
+                                  "new spi-c");
+            NS_TEST_ASSERT_MSG_NE(Client(report).GetPortC().value_or(0),
+                                  Client(before).GetPortC().value_or(0),
+                                  "new port-c");
+        }
+        const ImsUeCounters& c = net.client->GetCounters();
+        NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationFailures(REG_FAIL_MAC_FAILURE), 2, "counted");
+        NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationFailures(REG_FAIL_STATUS_403), 0, "as MAC failures");
+        NS_TEST_ASSERT_MSG_EQ(net.client->GetUsim()->GetMacFailures(), 2, "USIM MAC failures");
+        NS_TEST_ASSERT_MSG_EQ(net.client->GetRegistration().GetState(),
+                              ImsUeRegistration::HALTED,
+                              "halted");
+        NS_TEST_ASSERT_MSG_EQ(net.client->IsRegistered(), false, "not registered at the end");
+        NS_TEST_ASSERT_MSG_EQ(net.UeSaSets(), 0, "no SA");
+        NS_TEST_ASSERT_MSG_EQ(registeredBeforeExpiry, m_rereg, "registered until expiry");
+        if (m_rereg)
+        {
+            NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationsLost(REG_FAIL_EXPIRED), 1, "then expired");
+        }
+    }
+
+    bool m_rereg; //!< on re-registrations
+};
+
+/**
+ * \ingroup imssec-tests
+ * A valid challenge after an invalid one (the network answers the report with a new 401, as
+ * TS 34.229-1 9.1 does): the UE answers it normally and registers; the count of invalid
+ * challenges starts over.
+ */
+class MacFailureThenValidTestCase : public UeTestCase
+{
+  public:
+    MacFailureThenValidTestCase()
+        : UeTestCase("invalid challenge, then a valid one to the report: registered")
     {
     }
 
@@ -585,20 +683,26 @@ class MacFailureTestCase : public UeTestCase
     void DoRun() override
     {
         UeTestNetwork net;
-        net.core->script = [](const SipMessage&, const SipPacketInfo&, uint32_t) {
-            return UeTestCore::Decision{UeTestCore::BAD_AUTN, 0};
+        net.core->script = [](const SipMessage&, const SipPacketInfo&, uint32_t n) {
+            return n == 1   ? UeTestCore::Decision{UeTestCore::BAD_AUTN, 0}
+                   : n == 2 ? UeTestCore::Decision{UeTestCore::CHALLENGE, 0}
+                            : UeTestCore::Decision{};
         };
-        Simulator::Stop(Seconds(300));
+        Simulator::Stop(Seconds(60));
         Simulator::Run();
-        IMS_TEST_REQUIRE_SIZE(net.Find(true, "REGISTER", 0), 1, "one REGISTER only");
-        IMS_TEST_REQUIRE_SIZE(net.Find(false, "REGISTER", 401), 1, "the 401");
+        auto registers = net.Find(true, "REGISTER", 0);
+        IMS_TEST_REQUIRE_SIZE(registers, 3, "REGISTER, report, answer");
+        auto last = registers[2].message.GetDigest("Authorization");
+        NS_TEST_ASSERT_MSG_EQ(last->GetResponse().value_or("").size(), 32, "answered");
+        NS_TEST_ASSERT_MSG_EQ(*registers[2].message.GetCallId(),
+                              *registers[0].message.GetCallId(),
+                              "one attempt");
         const ImsUeCounters& c = net.client->GetCounters();
-        NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationFailures(REG_FAIL_MAC_FAILURE), 1, "counted");
-        NS_TEST_ASSERT_MSG_EQ(net.client->GetUsim()->GetMacFailures(), 1, "USIM MAC failure");
-        NS_TEST_ASSERT_MSG_EQ(net.UeSaSets(), 0, "no SA");
+        NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationFailures(REG_FAIL_MAC_FAILURE), 0, "no failure");
+        NS_TEST_ASSERT_MSG_EQ(c.GetRegistrationsCompleted(REG_INITIAL), 1, "registered");
         NS_TEST_ASSERT_MSG_EQ(net.client->GetRegistration().GetState(),
-                              ImsUeRegistration::HALTED,
-                              "halted");
+                              ImsUeRegistration::REGISTERED,
+                              "registered");
     }
 };
 
@@ -731,7 +835,9 @@ class UeRegistrationTestSuite : public TestSuite
         AddTestCase(new RejectionTestCase(403, REG_FAIL_STATUS_403), TestCase::QUICK);
         AddTestCase(new RejectionTestCase(421, REG_FAIL_STATUS_421), TestCase::QUICK);
         AddTestCase(new TimeoutTestCase, TestCase::QUICK);
-        AddTestCase(new MacFailureTestCase, TestCase::QUICK);
+        AddTestCase(new MacFailureTestCase(false), TestCase::QUICK);
+        AddTestCase(new MacFailureTestCase(true), TestCase::QUICK);
+        AddTestCase(new MacFailureThenValidTestCase, TestCase::QUICK);
         AddTestCase(new ResyncTestCase(true), TestCase::QUICK);
         AddTestCase(new ResyncTestCase(false), TestCase::QUICK);
     }

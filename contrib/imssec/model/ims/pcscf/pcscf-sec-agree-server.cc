@@ -139,6 +139,7 @@ PcscfSecAgreeServer::ChooseOffer(const std::vector<SecurityMechanism>& client,
     const SecurityMechanism* best = nullptr;
     size_t bestRank = m_config.algorithms.size();
     IpsecIntegrityAlgorithm bestAlg = IpsecIntegrityAlgorithm::HMAC_SHA1_96;
+    std::optional<uint8_t> tooWide;
     for (const SecurityMechanism& m : client)
     {
         if (!m.IsNamed(ImsSecAgree::IPSEC_3GPP))
@@ -165,6 +166,11 @@ PcscfSecAgreeServer::ChooseOffer(const std::vector<SecurityMechanism>& client,
         {
             continue;
         }
+        if (IsWiderThanAllocation(m.GetAddrPrefLength()))
+        {
+            tooWide = m.GetAddrPrefLength();
+            continue; // refused: SAs on a shorter prefix would cover other UEs' prefixes
+        }
         auto it = std::find(m_config.algorithms.begin(), m_config.algorithms.end(), alg);
         auto rank = static_cast<size_t>(it - m_config.algorithms.begin());
         if (rank < bestRank)
@@ -176,7 +182,12 @@ PcscfSecAgreeServer::ChooseOffer(const std::vector<SecurityMechanism>& client,
     }
     if (!best)
     {
-        if (why)
+        if (why && tooWide)
+        {
+            *why = "addr-pref-length " + std::to_string(+*tooWide) + " is shorter than the /" +
+                   std::to_string(+m_config.allocatedPrefixLength) + " allocated to the UE";
+        }
+        else if (why)
         {
             *why = "no ipsec-3gpp mechanism of Security-Client is supported";
         }
@@ -191,12 +202,23 @@ PcscfSecAgreeServer::ChooseOffer(const std::vector<SecurityMechanism>& client,
     return true;
 }
 
+bool
+PcscfSecAgreeServer::IsWiderThanAllocation(std::optional<uint8_t> requested) const
+{
+    return m_config.widerThanAllocation == WiderThanAllocation::REFUSE &&
+           m_config.policy != AddrPrefLengthPolicy::IGNORE && requested &&
+           *requested < m_config.allocatedPrefixLength;
+}
+
 uint8_t
 PcscfSecAgreeServer::GetSelectorLength(const PcscfRegistration::Offer& offer) const
 {
-    return ImsSecAgree::ChooseSelectorLength(m_config.policy,
-                                             offer.addrPrefLength,
-                                             m_config.minAddrPrefLength);
+    uint8_t length = ImsSecAgree::ChooseSelectorLength(m_config.policy,
+                                                       offer.addrPrefLength,
+                                                       m_config.minAddrPrefLength);
+    // The UE owns only the prefix the GGSN allocated to it (TS 23.060 9.2.1.1, TS 29.061
+    // 11.2.1.3): a shorter selector would let its SAs carry other UEs' addresses.
+    return std::max<uint8_t>(length, std::min<uint8_t>(m_config.allocatedPrefixLength, 128));
 }
 
 bool

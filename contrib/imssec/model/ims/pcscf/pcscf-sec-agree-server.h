@@ -36,6 +36,16 @@ class UniformRandomVariable;
 class PcscfSecAgreeServer
 {
   public:
+    /**
+     * What the server does with an `addr-pref-length` shorter than the prefix the GGSN
+     * allocated to the UE (such SAs would cover other UEs' prefixes).
+     */
+    enum class WiderThanAllocation : uint8_t
+    {
+        CLAMP = 0,  //!< bind (and echo) the allocated length instead
+        REFUSE = 1, //!< the mechanism is not acceptable: 494 when nothing else is
+    };
+
     /** What the server supports and how it binds selectors. */
     struct Config
     {
@@ -46,6 +56,11 @@ class PcscfSecAgreeServer
         uint16_t portS{5063};                                      //!< protected server port
         AddrPrefLengthPolicy policy{AddrPrefLengthPolicy::HONOUR}; //!< addr-pref-length
         uint8_t minAddrPrefLength{64};                             //!< shortest length CLAMP allows
+        /// the prefix length the GGSN allocates to each UE (TS 23.060 9.2.1.1: one /64 per
+        /// PDP context); no policy binds the UE side of the SAs to a shorter one
+        uint8_t allocatedPrefixLength{64};
+        /// what to do with an addr-pref-length shorter than allocatedPrefixLength
+        WiderThanAllocation widerThanAllocation{WiderThanAllocation::CLAMP};
         bool offerSuites{false}; //!< add `suite` to the mechanisms a suite names (IpsecSuite)
     };
 
@@ -85,7 +100,9 @@ class PcscfSecAgreeServer
      * \param[out] offer receives spi-c, spi-s, port-c, port-s, alg and addr-pref-length
      *             (the other fields are left alone)
      * \param[out] why the reason when none is acceptable (may be nullptr)
-     * \returns false when no mechanism is acceptable (RFC 3329: 494)
+     * \returns false when no mechanism is acceptable (RFC 3329: 494), also when every usable
+     *          one asks for an addr-pref-length shorter than the allocated prefix length and
+     *          the configuration refuses those
      */
     bool ChooseOffer(const std::vector<SecurityMechanism>& client,
                      PcscfRegistration::Offer* offer,
@@ -94,9 +111,17 @@ class PcscfSecAgreeServer
     /**
      * \param offer the UE's offer
      * \returns the selector prefix length of the UE side (ImsSecAgree::ChooseSelectorLength
-     *          under the configured policy)
+     *          under the configured policy, never shorter than the allocated prefix length
+     *          unless the policy is IGNORE, which always gives 128)
      */
     uint8_t GetSelectorLength(const PcscfRegistration::Offer& offer) const;
+
+    /**
+     * \param requested a mechanism's addr-pref-length (nullopt when absent)
+     * \returns true when the configuration refuses it: REFUSE, a policy other than IGNORE,
+     *          and a length shorter than the allocated prefix length
+     */
+    bool IsWiderThanAllocation(std::optional<uint8_t> requested) const;
 
     /**
      * \param offer the UE's offer

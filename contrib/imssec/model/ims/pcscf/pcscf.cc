@@ -116,6 +116,20 @@ Pcscf::GetTypeId()
                           UintegerValue(64),
                           MakeUintegerAccessor(&Pcscf::m_minAddrPrefLength),
                           MakeUintegerChecker<uint8_t>(0, 128))
+            .AddAttribute("AllocatedPrefixLength",
+                          "Prefix length the GGSN allocates to each UE, bits (TS 23.060 9.2.1.1: "
+                          "a /64; ImsNetworkHelper sets the GGSN's); no policy binds SAs to a "
+                          "shorter prefix (1..128; default 64)",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&Pcscf::m_allocatedPrefixLength),
+                          MakeUintegerChecker<uint8_t>(1, 128))
+            .AddAttribute("WiderThanAllocation",
+                          "An addr-pref-length shorter than AllocatedPrefixLength: clamp (bind "
+                          "and echo the allocated length) or refuse (494 with Security-Server); "
+                          "default clamp",
+                          EnumValue(0),
+                          MakeEnumAccessor(&Pcscf::m_widerThanAllocation),
+                          MakeEnumChecker(0, "clamp", 1, "refuse"))
             .AddAttribute("IntegrityAlgorithms",
                           "Integrity algorithms supported, in order of preference, "
                           "comma-separated (default \"hmac-sha-1-96,hmac-md5-96\")",
@@ -239,6 +253,8 @@ Pcscf::Pcscf()
       m_portS(5063),
       m_policy(AddrPrefLengthPolicy::HONOUR),
       m_minAddrPrefLength(64),
+      m_allocatedPrefixLength(64),
+      m_widerThanAllocation(0),
       m_regAwaitAuth(Seconds(240)),
       m_saLifetimeMargin(Seconds(30)),
       m_offerTimeout(Seconds(32)),
@@ -329,6 +345,9 @@ Pcscf::ConfigureServer()
     c.portS = m_portS;
     c.policy = m_policy;
     c.minAddrPrefLength = m_minAddrPrefLength;
+    c.allocatedPrefixLength = m_allocatedPrefixLength;
+    c.widerThanAllocation =
+        static_cast<PcscfSecAgreeServer::WiderThanAllocation>(m_widerThanAllocation);
     c.offerSuites = m_offerSuites;
     m_server.SetConfig(c);
     m_secAgreePolicy.requireSecAgree = true;

@@ -537,6 +537,8 @@ class Pcscf : public Application
     uint16_t m_portS;                   //!< protected server port
     AddrPrefLengthPolicy m_policy;      //!< policy toward addr-pref-length
     uint8_t m_minAddrPrefLength;        //!< CLAMP minimum
+    uint8_t m_allocatedPrefixLength;    //!< prefix length the GGSN allocates to a UE
+    int m_widerThanAllocation;          //!< PcscfSecAgreeServer::WiderThanAllocation
     std::string m_algorithms;           //!< supported algs in preference order
     Time m_regAwaitAuth;                //!< lifetime of a pending SA set
     Time m_saLifetimeMargin;            //!< SA lifetime beyond the registration expiry

@@ -19,7 +19,8 @@ ScscfAuthenticator::ScscfAuthenticator()
       m_vectors(0),
       m_resyncs(0),
       m_resyncFailures(0),
-      m_timeouts(0)
+      m_timeouts(0),
+      m_invalidChallenges(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -179,6 +180,27 @@ ScscfAuthenticator::Verify(const std::string& impi,
 }
 
 bool
+ScscfAuthenticator::DiscardInvalidChallenge(const std::string& impi,
+                                            const SipDigest& authorization,
+                                            const std::string& callId)
+{
+    NS_LOG_FUNCTION(this << impi);
+    auto it = m_pending.find(impi);
+    std::optional<std::string> response = authorization.GetResponse();
+    std::string nonce = authorization.GetNonce().value_or("");
+    // TS 24.229 5.1.1.5.3: "no auts and an empty response", for the challenge it refuses (an
+    // initial REGISTER carries an empty nonce, so it never matches).
+    if (it == m_pending.end() || authorization.GetAuts() || !response || !response->empty() ||
+        nonce.empty() || !IsPendingNonce(impi, nonce) || it->second.callId != callId)
+    {
+        return false;
+    }
+    m_invalidChallenges++;
+    Cancel(impi);
+    return true;
+}
+
+bool
 ScscfAuthenticator::HasPending(const std::string& impi) const
 {
     return m_pending.count(impi) > 0;
@@ -258,6 +280,12 @@ uint64_t
 ScscfAuthenticator::GetTimeouts() const
 {
     return m_timeouts;
+}
+
+uint64_t
+ScscfAuthenticator::GetInvalidChallenges() const
+{
+    return m_invalidChallenges;
 }
 
 std::string

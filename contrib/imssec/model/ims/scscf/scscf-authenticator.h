@@ -114,6 +114,21 @@ class ScscfAuthenticator
                   const std::string& callId);
 
     /**
+     * \brief Network authentication failure (TS 24.229 5.4.1.2.3, TS 33.203 6.1.2): a REGISTER
+     * in the challenge's Call-ID whose Authorization names the pending nonce with an empty
+     * response and no auts says the UE found the challenge invalid (AUTN MAC wrong).  The
+     * authentication attempt has failed: the vector is discarded (a new challenge takes a new
+     * one); the registration state is the caller's and stays as it was.
+     * \param impi the private identity
+     * \param authorization the Authorization value
+     * \param callId the REGISTER's Call-ID
+     * \returns true when it is such a report (the pending challenge is then dropped)
+     */
+    bool DiscardInvalidChallenge(const std::string& impi,
+                                 const SipDigest& authorization,
+                                 const std::string& callId);
+
+    /**
      * \param impi a private identity
      * \returns true when a challenge is pending for it
      */
@@ -145,6 +160,8 @@ class ScscfAuthenticator
     uint64_t GetResyncFailures() const;
     /** \returns challenges that timed out (reg-await-auth) */
     uint64_t GetTimeouts() const;
+    /** \returns challenges the UE reported invalid (network authentication failures) */
+    uint64_t GetInvalidChallenges() const;
 
     /**
      * \param result a result
@@ -186,6 +203,7 @@ class ScscfAuthenticator
     uint64_t m_resyncs;                                 //!< accepted AUTS
     uint64_t m_resyncFailures;                          //!< rejected AUTS
     uint64_t m_timeouts;                                //!< challenges never answered
+    uint64_t m_invalidChallenges;                       //!< challenges reported invalid
 };
 
 } // namespace ns3

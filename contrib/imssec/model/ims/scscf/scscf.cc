@@ -395,6 +395,13 @@ Scscf::HandleRegister(const SipMessage& request, uint64_t handle)
         }
         // No challenge pending for that nonce: challenge afresh below.
     }
+    else if (auth && m_authenticator.DiscardInvalidChallenge(impi, *auth, callId))
+    {
+        // TS 24.229 5.4.1.2.3: the UE found the challenge invalid; the attempt fails and the
+        // registration state stays as it was.
+        RejectRegister(request, handle, impi, 403, "invalid-challenge");
+        return;
+    }
     else if (integrity && m_authenticator.HasPending(impi))
     {
         // TS 24.229 5.4.1.2.2 with reg-await-auth running: the answer to the challenge.

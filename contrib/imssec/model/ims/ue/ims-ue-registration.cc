@@ -64,6 +64,8 @@ ImsUeRegistration::ImsUeRegistration()
       m_cause(REG_INITIAL),
       m_protected(false),
       m_resynchronising(false),
+      m_reportingInvalidChallenge(false),
+      m_invalidChallenges(0),
       m_contactPort(0),
       m_handle(0),
       m_cseq(0),
@@ -148,6 +150,18 @@ ImsUeRegistration::EmptyAuthorization() const
     d.SetNonce("");
     d.SetUri("sip:" + m_identity.domain);
     d.SetResponse("");
+    return d;
+}
+
+SipDigest
+ImsUeRegistration::ChallengeAuthorization(const std::string& realm, const std::string& nonce) const
+{
+    SipDigest d(SipDigest::CREDENTIALS);
+    d.SetScheme("Digest");
+    d.SetUsername(m_identity.impi);
+    d.SetRealm(realm);
+    d.SetNonce(nonce);
+    d.SetUri("sip:" + m_identity.domain);
     return d;
 }
 
@@ -244,13 +258,20 @@ ImsUeRegistration::Begin(ImsRegistrationCause cause,
     m_source = source;
     m_attemptStart = Simulator::Now();
     m_state = REGISTERING;
-    // New SPIs and port-c every time; a re-registration keeps the registration's port-s
-    // (TS 33.203 7.4), which the Contact and every dialog's remote target name.
-    m_offer = m_security->NewOffer(m_protected);
     if (!m_listener.started.IsNull())
     {
         m_listener.started(cause);
     }
+    return SendFirst(authorization);
+}
+
+bool
+ImsUeRegistration::SendFirst(const SipDigest& authorization)
+{
+    // New SPIs and port-c every time; a re-registration keeps the registration's port-s
+    // (TS 33.203 7.4), which the Contact and every dialog's remote target name.
+    m_offer = m_security->NewOffer(m_protected);
+    const Ipv6Address source = m_source;
     SipMessage request;
     SipTarget target;
     if (m_protected)
@@ -295,6 +316,11 @@ ImsUeRegistration::OnResponse(const SipMessage& response, const SipPacketInfo& i
     else if (status == 401 && m_step == AWAIT_CHALLENGE)
     {
         OnChallenge(response);
+    }
+    else if (m_reportingInvalidChallenge)
+    {
+        // TS 24.229 5.4.1.2.3: the S-CSCF ends the attempt (403); it stays a MAC failure.
+        Fail(REG_FAIL_MAC_FAILURE, status);
     }
     else
     {
@@ -350,16 +376,13 @@ ImsUeRegistration::OnChallenge(const SipMessage& response)
     Usim::Result r = m_usim->Authenticate(rand, autn);
     const std::string realm = challenge->GetRealm().value_or(m_identity.domain);
     const std::string nonce = *challenge->GetNonce();
+    m_reportingInvalidChallenge = false;
     if (r.status == Usim::MAC_FAILURE)
     {
-        // TS 33.102 6.3.3: the network is not authentic.  Nothing is sent, nothing installed,
-        // and the UE does not try again.
-        NS_LOG_WARN("AUTN MAC failure: registration halted");
-        m_state = HALTED;
-        Fail(REG_FAIL_MAC_FAILURE, 401);
-        Lose(REG_FAIL_MAC_FAILURE);
+        ReportInvalidChallenge(realm, nonce);
         return;
     }
+    m_invalidChallenges = 0; // MAC verified: the network is authentic
     if (r.status == Usim::SYNC_FAILURE)
     {
         if (m_resynchronising)
@@ -374,12 +397,7 @@ ImsUeRegistration::OnChallenge(const SipMessage& response)
         {
             m_listener.failed(m_cause, REG_FAIL_SYNC_FAILURE, 401);
         }
-        SipDigest auth(SipDigest::CREDENTIALS);
-        auth.SetScheme("Digest");
-        auth.SetUsername(m_identity.impi);
-        auth.SetRealm(realm);
-        auth.SetNonce(nonce);
-        auth.SetUri("sip:" + m_identity.domain);
+        SipDigest auth = ChallengeAuthorization(realm, nonce);
         DigestAka::Parameters p;
         p.username = m_identity.impi;
         p.realm = realm;
@@ -423,12 +441,7 @@ ImsUeRegistration::OnChallenge(const SipMessage& response)
         p.nc = "00000001";
         p.cnonce = NewToken();
     }
-    SipDigest auth(SipDigest::CREDENTIALS);
-    auth.SetScheme("Digest");
-    auth.SetUsername(p.username);
-    auth.SetRealm(p.realm);
-    auth.SetNonce(p.nonce);
-    auth.SetUri(p.uri);
+    SipDigest auth = ChallengeAuthorization(p.realm, p.nonce);
     auth.SetResponse(DigestAka::ComputeAkaResponse(p, r.res));
     auth.SetAlgorithm(DigestAka::ALGORITHM);
     if (qop)
@@ -449,6 +462,35 @@ ImsUeRegistration::OnChallenge(const SipMessage& response)
     {
         Fail(REG_FAIL_NO_SA, 0);
     }
+}
+
+void
+ImsUeRegistration::ReportInvalidChallenge(const std::string& realm, const std::string& nonce)
+{
+    NS_LOG_FUNCTION(this << m_invalidChallenges);
+    // TS 33.102 6.3.3: the network is not authentic.  TS 24.229 5.1.1.5.3: the UE answers at
+    // most two consecutive invalid challenges, and does not register on its own after them.
+    m_invalidChallenges++;
+    if (m_invalidChallenges > MAX_INVALID_CHALLENGES)
+    {
+        NS_LOG_WARN("AUTN MAC failure, challenge " << m_invalidChallenges << ": not answered");
+        m_state = HALTED;
+        Fail(REG_FAIL_MAC_FAILURE, 401);
+        return;
+    }
+    // TS 24.229 5.1.1.5.3: a further REGISTER with no auts and an empty response; a new
+    // Security-Client (new spi-c, spi-s, port-c); no temporary SA set; through an existing
+    // set when there is one (a re-registration: the active set, TS 33.203 7.4), else in
+    // clear (an initial registration has none: the pending set of the challenge is never
+    // built, since its keys come from the network the UE just failed to authenticate).
+    NS_LOG_WARN("AUTN MAC failure: challenge reported invalid (" << m_invalidChallenges << ")");
+    SipDigest auth = ChallengeAuthorization(realm, nonce);
+    auth.SetResponse("");
+    auth.SetAlgorithm(DigestAka::ALGORITHM);
+    m_protected = m_registered && m_security->HasActive();
+    m_resynchronising = false;
+    m_reportingInvalidChallenge = true;
+    SendFirst(auth);
 }
 
 void
@@ -507,6 +549,7 @@ ImsUeRegistration::OnSuccess(const SipMessage& response)
         Simulator::Schedule(GetRefreshDelay(granted), &ImsUeRegistration::RefreshDue, this);
     m_expiryEvent = Simulator::Schedule(Seconds(granted), &ImsUeRegistration::Expire, this);
     m_resynchronising = false;
+    m_reportingInvalidChallenge = false;
     m_offer = ImsUeSecurity::Offer(); // not needed until the next attempt
     NS_LOG_INFO("registered " << m_identity.impu << " contact " << GetContactUri().ToString()
                               << " for " << granted << " s (" << m_cause << ")");
@@ -520,6 +563,8 @@ void
 ImsUeRegistration::Fail(ImsRegistrationFailure failure, uint16_t status)
 {
     NS_LOG_FUNCTION(this << failure << status);
+    bool reporting = m_reportingInvalidChallenge;
+    m_reportingInvalidChallenge = false;
     if (m_handle != 0)
     {
         m_tm->Terminate(m_handle);
@@ -538,6 +583,12 @@ ImsUeRegistration::Fail(ImsRegistrationFailure failure, uint16_t status)
     if (lose)
     {
         Reset();
+    }
+    if (reporting && m_invalidChallenges >= MAX_INVALID_CHALLENGES)
+    {
+        // TS 24.229 5.1.1.5.3: no automatic attempt after two consecutive invalid challenges
+        // (a registration in force stays until it expires, TS 24.229 5.4.1.2.3).
+        m_state = HALTED;
     }
     if (m_state != HALTED)
     {
@@ -582,6 +633,7 @@ ImsUeRegistration::Abort()
         m_step = NO_ATTEMPT;
         m_security->DiscardPending();
     }
+    m_reportingInvalidChallenge = false;
     if (m_state == REGISTERING)
     {
         m_state = m_registered ? REGISTERED : UNREGISTERED;

@@ -48,13 +48,19 @@ class UniformRandomVariable;
  *
  * Failures end the attempt and are reported; retrying is the owner's decision, except after a
  * synchronisation failure, where the REGISTER with `auts` (cause re-authentication) is sent at
- * once, and after a MAC failure, which halts the state machine (the network is not
- * authentic).  A re-registration that times out leaves the registration in force until it
- * expires; one that is rejected ends it (SAs deleted, `lost` reported).
+ * once, and after a MAC failure (the network is not authentic, TS 24.229 5.1.1.5.3): the UE
+ * reports the challenge invalid in a further REGISTER of the same attempt (empty response, no
+ * auts, new Security-Client, no SA set installed; through the active set when registered,
+ * else in clear), and the attempt fails as a MAC failure with the S-CSCF's answer (403,
+ * TS 24.229 5.4.1.2.3; a new 401 is handled as a challenge).  After two consecutive invalid
+ * challenges the state machine halts: no automatic attempt, a registration in force stays
+ * until it expires.  A re-registration that times out leaves the registration in force until
+ * it expires; one that is rejected ends it (SAs deleted, `lost` reported).
  *
  * States: UNREGISTERED -> REGISTERING -> REGISTERED (-> REGISTERING while a re-registration
  * is in progress, still registered) and HALTED.  Steps of an attempt: AWAIT_CHALLENGE (first
- * REGISTER sent) and AWAIT_RESULT (protected REGISTER with the response sent).
+ * REGISTER, or the invalid-challenge report, sent) and AWAIT_RESULT (protected REGISTER with
+ * the response sent).
  */
 class ImsUeRegistration
 {
@@ -65,7 +71,7 @@ class ImsUeRegistration
         UNREGISTERED = 0, //!< no registration, no attempt
         REGISTERING,      //!< an attempt is in progress (registered or not)
         REGISTERED,       //!< a registration is in force, no attempt
-        HALTED,           //!< MAC failure: the UE does not register again
+        HALTED,           //!< two consecutive invalid challenges: no automatic registration
     };
 
     /** Step of the attempt in progress. */
@@ -75,6 +81,9 @@ class ImsUeRegistration
         AWAIT_CHALLENGE, //!< first REGISTER sent: 401 (or 200 without challenge) expected
         AWAIT_RESULT,    //!< protected REGISTER with the response sent: 200 expected
     };
+
+    /// Invalid challenges (AUTN MAC failures) in a row the UE answers (TS 24.229 5.1.1.5.3)
+    static constexpr uint32_t MAX_INVALID_CHALLENGES = 2;
 
     /** Who the UE is. */
     struct Identity
@@ -227,6 +236,13 @@ class ImsUeRegistration
     SipDigest EmptyAuthorization() const;
 
     /**
+     * \param realm the challenge's realm
+     * \param nonce the challenge's nonce
+     * \returns Authorization naming that challenge, without response and algorithm
+     */
+    SipDigest ChallengeAuthorization(const std::string& realm, const std::string& nonce) const;
+
+    /**
      * \brief Sends a REGISTER of the current attempt in a new client transaction.
      * \param request the request
      * \param target where
@@ -243,6 +259,21 @@ class ImsUeRegistration
      * \returns false when the REGISTER could not be sent
      */
     bool Begin(ImsRegistrationCause cause, Ipv6Address source, const SipDigest& authorization);
+
+    /**
+     * \brief Sends a REGISTER that starts a challenge exchange (a new Security-Client; through
+     * the active set when m_protected, else in clear from the attempt's address).
+     * \param authorization Authorization (empty response, auts, or an invalid-challenge report)
+     * \returns false when the REGISTER could not be sent (the attempt then failed)
+     */
+    bool SendFirst(const SipDigest& authorization);
+
+    /**
+     * \brief The USIM found the challenge's MAC wrong: report it (or halt after too many).
+     * \param realm the challenge's realm
+     * \param nonce the challenge's nonce
+     */
+    void ReportInvalidChallenge(const std::string& realm, const std::string& nonce);
 
     /**
      * \param response a response of the current transaction
@@ -295,17 +326,19 @@ class ImsUeRegistration
     Time m_saMargin;                  //!< SA lifetime beyond the expiry
     Listener m_listener;              //!< reports
 
-    State m_state;                //!< state
-    Step m_step;                  //!< attempt step
-    bool m_registered;            //!< a registration is in force
-    ImsRegistrationCause m_cause; //!< attempt cause
-    Time m_attemptStart;          //!< attempt start
-    Ipv6Address m_source;         //!< attempt address
-    bool m_protected;             //!< attempt sent through the active set
-    bool m_resynchronising;       //!< the attempt carries auts
-    uint16_t m_contactPort;       //!< Contact port of the attempt's last REGISTER
-    ImsUeSecurity::Offer m_offer; //!< attempt Security-Client
-    uint64_t m_handle;            //!< current client transaction
+    State m_state;                    //!< state
+    Step m_step;                      //!< attempt step
+    bool m_registered;                //!< a registration is in force
+    ImsRegistrationCause m_cause;     //!< attempt cause
+    Time m_attemptStart;              //!< attempt start
+    Ipv6Address m_source;             //!< attempt address
+    bool m_protected;                 //!< attempt sent through the active set
+    bool m_resynchronising;           //!< the attempt carries auts
+    bool m_reportingInvalidChallenge; //!< the last REGISTER reported an invalid challenge
+    uint32_t m_invalidChallenges;     //!< consecutive invalid challenges
+    uint16_t m_contactPort;           //!< Contact port of the attempt's last REGISTER
+    ImsUeSecurity::Offer m_offer;     //!< attempt Security-Client
+    uint64_t m_handle;                //!< current client transaction
 
     std::string m_callId;                    //!< Call-ID
     std::string m_fromTag;                   //!< From tag
