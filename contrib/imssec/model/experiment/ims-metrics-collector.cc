@@ -147,7 +147,6 @@ ImsMetricsCollector::TakeSample()
     SipMessageCounters::Count pcscf = m_net.pcscfApp->GetReceivedCounters().GetTotal();
     uint64_t scscf = m_net.scscfApp->GetTransport()->GetReceivedCounters().GetTotal().messages;
     uint32_t sad = m_net.pcscfApp->GetSadSize();
-    m_sadPeak = std::max(m_sadPeak, sad);
     m_series.push_back({now, "pcscf_msgs_per_s", (pcscf.messages - m_lastPcscfMessages) / seconds});
     m_series.push_back({now, "pcscf_bytes_per_s", (pcscf.bytes - m_lastPcscfBytes) / seconds});
     m_series.push_back({now, "scscf_msgs_per_s", (scscf - m_lastScscfMessages) / seconds});
